@@ -1,0 +1,38 @@
+using System.CommandLine;
+using MutualInfo.Cli.Commands;
+
+namespace MutualInfo.Cli;
+
+/// <summary>The `mi` command: builds the command tree and maps failures to exit codes (0 ok, 2 bad input, 1 internal).</summary>
+public static class CliApp
+{
+    public const int ExitOk = 0;
+    public const int ExitInternal = 1;
+    public const int ExitUsage = 2;
+
+    public static int Run(string[] args)
+    {
+        var root = new RootCommand("MutualInfo: mutual information bounds, simulation and estimation.");
+        foreach (var command in CommandRegistry.All()) root.Subcommands.Add(command);
+        try
+        {
+            ParseResult parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                Console.Error.WriteLine($"mi: error: {parsed.Errors[0].Message}");
+                return ExitUsage;
+            }
+            return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine($"mi: error: {e.Message}");
+            return ExitUsage;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"mi: internal error: {e.GetType().Name}: {e.Message}");
+            return ExitInternal;
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace MutualInfo.Cli.Commands;
+
+/// <summary>Every sub-command of `mi`, in the order `mi --help` lists them.</summary>
+internal static class CommandRegistry
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return SimulateCommand.Create();
+    }
+}

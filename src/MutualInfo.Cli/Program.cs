@@ -1,0 +1,3 @@
+using MutualInfo.Cli;
+
+return CliApp.Run(args);

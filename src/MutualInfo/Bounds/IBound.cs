@@ -1,0 +1,25 @@
+namespace MutualInfo.Bounds;
+
+/// <summary>
+/// A variational MI bound as a pure function of critic scores (log domain).
+/// Batch form: <c>scores[i*n + j] = f(x_i, y_j)</c>, an n×n row-major matrix whose diagonal holds the positives.
+/// Single-positive form (independent negatives): <c>scores[0] = f(x, y)</c>, <c>scores[1..n) = f(x̄_k, y)</c>.
+/// −∞ scores are legal and never produce NaN.
+/// </summary>
+public interface IBound
+{
+    /// <summary>Stable name used on the command line and in JSON (e.g. <c>infonce</c>).</summary>
+    string Name { get; }
+
+    /// <summary>
+    /// The bound's optimal critic expressed through the true log ratio: f*(x, y) = log r(x, y) + OptimalCriticShift
+    /// (e.g. 1 for NWJ, log a for TUBA). The simulator evaluates each bound at this critic.
+    /// </summary>
+    double OptimalCriticShift { get; }
+
+    /// <summary>The bound's value on one batch of n pairs (n×n scores).</summary>
+    double EvaluateBatch(ReadOnlySpan<double> scores, int n);
+
+    /// <summary>The bound's value for one positive and its n − 1 independent negatives (positive first).</summary>
+    double EvaluateSingle(ReadOnlySpan<double> scores);
+}

@@ -1,0 +1,42 @@
+using MutualInfo.Randomness;
+
+namespace MutualInfo.Families;
+
+/// <summary>
+/// A joint distribution of (X, Y) whose mutual information is known in closed form and whose log density ratio
+/// log r(x, y) = log p(x, y) − log p(x) − log p(y) (the optimal critic) can be evaluated exactly.
+/// Samples are stored row-major: row i of an X buffer is <c>x[i*DimX .. (i+1)*DimX)</c>.
+/// </summary>
+public interface IKnownMiFamily
+{
+    /// <summary>Canonical specification, parseable by <c>FamilySpec.Parse</c>.</summary>
+    string Name { get; }
+
+    /// <summary>Dimension of X.</summary>
+    int DimX { get; }
+
+    /// <summary>Dimension of Y.</summary>
+    int DimY { get; }
+
+    /// <summary>I(X;Y) in nats.</summary>
+    double MutualInformation { get; }
+
+    /// <summary>Draws <c>x.Length / DimX</c> pairs from the joint distribution.</summary>
+    void SampleJoint(Rng rng, Span<double> x, Span<double> y);
+
+    /// <summary>Draws <c>x.Length / DimX</c> values from the marginal of X.</summary>
+    void SampleMarginalX(Rng rng, Span<double> x);
+
+    /// <summary>
+    /// The exact log density ratio for every pair: <c>dest[i*ny + j] = log r(x_i, y_j)</c>, where
+    /// nx = x.Length / DimX and ny = y.Length / DimY. −∞ is legal (zero joint density).
+    /// </summary>
+    void LogRatioMatrix(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> dest);
+
+    /// <summary>
+    /// Fills <paramref name="dest"/> with log r(x̄_k, y) for fresh, independent x̄_k ~ P_X: the scores of
+    /// independent negatives for one fixed y. Implementations may sample these values directly from their exact
+    /// conditional distribution instead of sampling x̄ (the result has the same distribution).
+    /// </summary>
+    void SampleNegativeLogRatios(Rng rng, ReadOnlySpan<double> y, Span<double> dest);
+}
