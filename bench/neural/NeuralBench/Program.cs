@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Globalization;
+using MutualInfo.Neural.Critics;
+using MutualInfo.Neural.Native;
+using MutualInfo.Neural.Objectives;
+using MutualInfo.Neural.Training;
+using MutualInfo.Randomness;
+using TorchSharp;
+
+// Times training steps of a learned critic in the staircase setup (20-d Gaussian at 4 nats).
+// usage: NeuralBench [critic=separable] [batch=64] [steps=2000] [torchThreads=2] [objective=infonce] [rssEvery=0]
+string criticName = args.Length > 0 ? args[0] : "separable";
+int batch = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 64;
+int steps = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2000;
+int threads = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 2;
+string objectiveName = args.Length > 4 ? args[4] : "infonce";
+int rssEvery = args.Length > 5 ? int.Parse(args[5], CultureInfo.InvariantCulture) : 0;
+
+const int dim = 20;
+const double mi = 4;
+double rho = Math.Sqrt(1 - Math.Exp(-2 * mi / dim));
+double noise = Math.Sqrt(1 - rho * rho);
+void Sample(Rng rng, Span<double> x, Span<double> y)
+{
+    for (int i = 0; i < x.Length; i++)
+    {
+        x[i] = rng.NextGaussian();
+        y[i] = rho * x[i] + noise * rng.NextGaussian();
+    }
+}
+
+TorchRuntime.EnsureLoaded();
+torch.set_num_threads(threads);
+var critic = new CriticOptions(CriticOptions.ParseKind(criticName));
+using var trainer = new CriticTrainer(critic, ObjectiveSpec.Parse(objectiveName), dim, dim, new TrainerOptions { BatchSize = batch });
+int warmup = Math.Min(100, steps / 10);
+for (int i = 0; i < warmup; i++) trainer.Step(Sample);
+double peakRss = 0;
+var clock = Stopwatch.StartNew();
+double last = 0;
+for (int i = 0; i < steps; i++)
+{
+    last = trainer.Step(Sample);
+    if (rssEvery > 0 && (i + 1) % rssEvery == 0)
+    {
+        double rss = ResidentMegabytes();
+        peakRss = Math.Max(peakRss, rss);
+        Console.Error.WriteLine($"step {i + 1}: rss {rss:F0} MB, {(i + 1) / clock.Elapsed.TotalSeconds:F1} steps/s");
+    }
+}
+double seconds = clock.Elapsed.TotalSeconds;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{{\"impl\":\"torchsharp\",\"critic\":\"{criticName}\",\"objective\":\"{objectiveName}\",\"batch\":{batch},\"steps\":{steps},\"threads\":{threads},\"seconds\":{seconds:F3},\"steps_per_s\":{steps / seconds:F1},\"last_estimate\":{last:F3},\"rss_mb\":{ResidentMegabytes():F0},\"peak_rss_mb\":{Math.Max(peakRss, ResidentMegabytes()):F0}}}"));
+
+static double ResidentMegabytes()
+{
+    foreach (string line in File.ReadLines("/proc/self/status"))
+        if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024;
+    return double.NaN;
+}

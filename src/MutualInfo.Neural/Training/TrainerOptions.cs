@@ -1,0 +1,32 @@
+using MutualInfo.Neural.Critics;
+
+namespace MutualInfo.Neural.Training;
+
+/// <summary>How a critic is trained. Defaults follow Poole et al. (2019): Adam, learning rate 5e-4, batch 64.</summary>
+public sealed record TrainerOptions
+{
+    /// <summary>Pairs per step (n); the score matrix is n×n.</summary>
+    public int BatchSize { get; init; } = 64;
+
+    /// <summary>Adam's learning rate.</summary>
+    public double LearningRate { get; init; } = 5e-4;
+
+    /// <summary>Seeds the critic's initial weights and the data stream: same seed, same trace.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Index of the data stream derived from <see cref="Seed"/> (one per estimator in an experiment).</summary>
+    public ulong Stream { get; init; }
+
+    /// <summary>Train on CUDA (needs a CUDA build of libtorch); CPU otherwise.</summary>
+    public bool Cuda { get; init; }
+
+    /// <summary>The log-baseline network for objectives that need one.</summary>
+    public BaselineKind Baseline { get; init; } = BaselineKind.Mlp;
+
+    /// <summary>Throws <see cref="UsageException"/> naming the first invalid field.</summary>
+    public void Validate()
+    {
+        if (BatchSize < 2) throw new UsageException($"--batch: must be at least 2, got {BatchSize}");
+        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new UsageException($"--lr: must be positive, got {LearningRate}");
+    }
+}
