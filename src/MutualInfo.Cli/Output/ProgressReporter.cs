@@ -10,7 +10,7 @@ internal sealed class ProgressReporter(string label, long total)
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private readonly Lock _gate = new();
     private long _done;
-    private TimeSpan _lastPrint = TimeSpan.MinValue;
+    private TimeSpan _lastPrint = TimeSpan.FromDays(-1);
 
     public void Advance(long amount = 1)
     {
