@@ -139,7 +139,8 @@ public sealed class AlphaInfoNceBound : IBound
             TensorPrimitives.Abs(scratch, scratch);
             TensorPrimitives.Negate(scratch, scratch);
             TensorPrimitives.Exp(scratch, scratch);
-            TensorPrimitives.LogP1(scratch, scratch);
+            TensorPrimitives.Add(scratch, 1.0, scratch);
+            TensorPrimitives.Log(scratch, scratch);
             TensorPrimitives.Max(values, _logRest, values);
             TensorPrimitives.Add(values, scratch, values);
         }
@@ -157,8 +158,9 @@ public sealed class AlphaInfoNceBound : IBound
 
     /// <summary>
     /// A column's log-sum-exp L = max + log1p(rest) and its leave-one-out variants: log(e^L − e^{s_m}) is
-    /// L + log1p(−e^{s_m − L}), well conditioned for every entry but the column maximum (e^{s_m − L} ≤ ½), whose
-    /// leave-out sum max + log(rest) is kept exactly.
+    /// L + log(1 − e^{s_m − L}), well conditioned for every entry but the column maximum (e^{s_m − L} ≤ ½), whose
+    /// leave-out sum max + log(rest) is kept exactly. The vectorised form takes log(1 − x) directly (TensorPrimitives.LogP1
+    /// is log(1 + x) anyway): its absolute error stays at one ulp of 1, far below one ulp of L once added.
     /// </summary>
     private readonly struct ColumnLogSum(double max, double rest)
     {
@@ -169,23 +171,23 @@ public sealed class AlphaInfoNceBound : IBound
         public double Without(double score, bool isTop) =>
             isTop ? WithoutTop : Total + LogSumExp.Log1p(-Math.Exp(score - Total));
 
-        /// <summary>destination[i] ← total[i] + log1p(−e^{scores[i] − total[i]}), vectorised (finite totals).</summary>
+        /// <summary>destination[i] ← total[i] + log(1 − e^{scores[i] − total[i]}), vectorised (finite totals).</summary>
         public static void WithoutEach(ReadOnlySpan<double> scores, ReadOnlySpan<double> total, Span<double> destination)
         {
             TensorPrimitives.Subtract(scores, total, destination);
             TensorPrimitives.Exp(destination, destination);
-            TensorPrimitives.Negate(destination, destination);
-            TensorPrimitives.LogP1(destination, destination);
+            TensorPrimitives.Subtract(1.0, destination, destination);
+            TensorPrimitives.Log(destination, destination);
             TensorPrimitives.Add(destination, total, destination);
         }
 
-        /// <summary>destination[i] ← total + log1p(−e^{scores[i] − total}), vectorised (finite total).</summary>
+        /// <summary>destination[i] ← total + log(1 − e^{scores[i] − total}), vectorised (finite total).</summary>
         public static void WithoutEach(ReadOnlySpan<double> scores, double total, Span<double> destination)
         {
             TensorPrimitives.Subtract(scores, total, destination);
             TensorPrimitives.Exp(destination, destination);
-            TensorPrimitives.Negate(destination, destination);
-            TensorPrimitives.LogP1(destination, destination);
+            TensorPrimitives.Subtract(1.0, destination, destination);
+            TensorPrimitives.Log(destination, destination);
             TensorPrimitives.Add(destination, total, destination);
         }
     }
