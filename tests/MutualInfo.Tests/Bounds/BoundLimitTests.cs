@@ -143,6 +143,33 @@ public sealed class BoundLimitTests
         ScoreGen.AssertClose(NaiveBounds.LeaveOneOutInfoNce(v), new AlphaInfoNceBound(1.0).EvaluateSingle(v), 1e-12);
     }
 
+    [Fact]
+    public void ANegativeFarAboveEverythingElseIsLeftOutExactly()
+    {
+        // e^{−1000} underflows: the others must be summed around their own maximum, not around the top score.
+        double[] v = [0.0, 1000.0, -1.0];
+        double dropTop = Math.Log(0.5 * (1 + Math.Exp(-1)) / 2 + 0.5);
+        double dropOther = 1000 + Math.Log(0.25);
+        double expected = 1 + (0.0 - (dropTop + dropOther) / 2) - 2.0;
+        ScoreGen.AssertClose(expected, new AlphaInfoNceBound(0.5).EvaluateSingle(v), 1e-12);
+        double looInfoNce = ((Math.Log(2) - Math.Log(1 + Math.Exp(-1))) + (Math.Log(2) - 1000)) / 2;
+        ScoreGen.AssertClose(looInfoNce, new AlphaInfoNceBound(1.0).EvaluateSingle(v), 1e-12);
+
+        // The same column inside a batch (column 0), next to ordinary columns.
+        double[] s = [0.0, 0.3, -0.2,
+                      1000.0, 1.1, 0.4,
+                      -1.0, -0.7, 2.0];
+        foreach (double alpha in new[] { 0.5, 1.0 })
+        {
+            var bound = new AlphaInfoNceBound(alpha);
+            double mean = Enumerable.Range(0, 3).Average(j => bound.EvaluateSingle(NaiveBounds.Column(s, 3, j)));
+            ScoreGen.AssertClose(mean, bound.EvaluateBatch(s, 3), 1e-12);
+        }
+        ScoreGen.AssertClose((expected + new AlphaInfoNceBound(0.5).EvaluateSingle([1.1, 0.3, -0.7])
+                              + new AlphaInfoNceBound(0.5).EvaluateSingle([2.0, -0.2, 0.4])) / 3,
+            new AlphaInfoNceBound(0.5).EvaluateBatch(s, 3), 1e-12);
+    }
+
     [Theory]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
