@@ -20,7 +20,7 @@ public sealed class BoundConsistencyTests
             double sum = 0;
             for (int j = 0; j < m.N; j++) sum += bound.EvaluateSingle(NaiveBounds.Column(m.Scores, m.N, j));
             ScoreGen.AssertClose(sum / m.N, bound.EvaluateBatch(m.Scores, m.N));
-        }, iter: 150);
+        }, iter: 100);
     }
 
     [Fact]

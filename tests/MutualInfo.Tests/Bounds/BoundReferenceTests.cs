@@ -17,7 +17,7 @@ public sealed class BoundReferenceTests
     {
         var bound = BoundSpec.Parse(spec);
         ScoreGen.Matrix.Sample(m =>
-            ScoreGen.AssertClose(NaiveBounds.ForBatch(bound, m.Scores, m.N), bound.EvaluateBatch(m.Scores, m.N)), iter: 150);
+            ScoreGen.AssertClose(NaiveBounds.ForBatch(bound, m.Scores, m.N), bound.EvaluateBatch(m.Scores, m.N)), iter: 100);
     }
 
     [Theory]
@@ -25,7 +25,7 @@ public sealed class BoundReferenceTests
     public void SingleMatchesReference(string spec)
     {
         var bound = BoundSpec.Parse(spec);
-        ScoreGen.Vector.Sample(v => ScoreGen.AssertClose(NaiveBounds.ForSingle(bound, v), bound.EvaluateSingle(v)), iter: 150);
+        ScoreGen.Vector.Sample(v => ScoreGen.AssertClose(NaiveBounds.ForSingle(bound, v), bound.EvaluateSingle(v)), iter: 100);
     }
 
     [Theory]
@@ -36,14 +36,14 @@ public sealed class BoundReferenceTests
         // The plain formula is 0/0 only for α = 1 with every negative −∞; that limit has its own test.
         if (bound is AlphaInfoNceBound { Alpha: 1.0 }) return;
         ScoreGen.MatrixWithZeroDensities.Sample(m =>
-            ScoreGen.AssertClose(NaiveBounds.ForBatch(bound, m.Scores, m.N), bound.EvaluateBatch(m.Scores, m.N)), iter: 150);
+            ScoreGen.AssertClose(NaiveBounds.ForBatch(bound, m.Scores, m.N), bound.EvaluateBatch(m.Scores, m.N)), iter: 100);
     }
 
     [Fact]
     public void JsTrainingObjectiveMatchesReference()
     {
         ScoreGen.Matrix.Sample(m =>
-            ScoreGen.AssertClose(NaiveBounds.JsObjective(m.Scores, m.N), JensenShannonBound.TrainingObjective(m.Scores, m.N)), iter: 150);
+            ScoreGen.AssertClose(NaiveBounds.JsObjective(m.Scores, m.N), JensenShannonBound.TrainingObjective(m.Scores, m.N)), iter: 100);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class BoundReferenceTests
         {
             double expected = -Math.Log(1 + Math.Exp(-v[0])) - v.Skip(1).Sum(x => Math.Log(1 + Math.Exp(x))) / (v.Length - 1);
             ScoreGen.AssertClose(expected, JensenShannonBound.TrainingObjectiveSingle(v));
-        }, iter: 150);
+        }, iter: 100);
     }
 
     [Fact]
