@@ -113,10 +113,17 @@ public sealed class ObjectiveTests
 
     [Theory]
     [InlineData("infonce", "infonce")]
-    [InlineData("smile:5", "smile")]
-    [InlineData("alpha-infonce:0.01", "alpha-infonce")]
-    [InlineData(" MINE ", "mine")]
-    public void Spec_parses_names_and_parameters(string text, string name) => Assert.Equal(name, ObjectiveSpec.Parse(text).Name);
+    [InlineData("smile:5", "smile:tau=5")]
+    [InlineData("smile:tau=2.5", "smile:tau=2.5")]
+    [InlineData("smile", "smile:tau=5")]
+    [InlineData("alpha-infonce", "alpha-infonce:alpha=0.01")]
+    [InlineData("alpha-infonce:alpha=0.5", "alpha-infonce:alpha=0.5")]
+    [InlineData(" MINE ", "mine:rate=0.01")]
+    public void Spec_parses_names_and_parameters_and_round_trips(string text, string spec)
+    {
+        Assert.Equal(spec, ObjectiveSpec.Parse(text).Spec);
+        Assert.Equal(spec, ObjectiveSpec.Parse(spec).Spec);
+    }
 
     [Theory]
     [InlineData("nope")]
@@ -124,5 +131,7 @@ public sealed class ObjectiveTests
     [InlineData("smile:-1")]
     [InlineData("alpha-infonce:2")]
     [InlineData("nwj:3")]
+    [InlineData("smile:alpha=3")]
+    [InlineData("smile:tau=1:tau=2")]
     public void Spec_rejects_bad_input_with_a_usage_error(string text) => Assert.Throws<UsageException>(() => ObjectiveSpec.Parse(text));
 }

@@ -19,7 +19,7 @@ public sealed class StaircaseFixture
         var options = new StaircaseOptions
         {
             Dim = 5, Levels = [Low, High], StepsPerLevel = 500, BatchSize = Batch, Seed = 1, Threads = 2,
-            Estimators = ["infonce", "nwj", "smile:5"], Critic = new CriticOptions(Hidden: 128),
+            Estimators = ["infonce", "nwj", "smile:tau=5"], Critic = new CriticOptions(Hidden: 128),
         };
         Result = StaircaseExperiment.Run(options, mi => GaussianSampler.ForMi(5, mi));
     }

@@ -19,8 +19,8 @@ internal static class StaircaseCommand
     {
         var estimators = new Option<string>("--estimators")
         {
-            Description = $"Comma-separated estimators ({string.Join(", ", ObjectiveSpec.Names)}); alpha-infonce:α, smile:τ, mine:rate",
-            DefaultValueFactory = _ => "infonce,nwj,js,alpha-infonce:0.01,smile:5",
+            Description = $"Comma-separated estimators ({string.Join(", ", ObjectiveSpec.Names)}); parameters as alpha-infonce:alpha=0.01, smile:tau=5, mine:rate=0.01",
+            DefaultValueFactory = _ => "infonce,nwj,js,alpha-infonce:alpha=0.01,smile:tau=5",
         };
         var levels = new Option<string>("--levels") { Description = "True MI levels in nats, comma-separated", DefaultValueFactory = _ => "2,4,6,8,10" };
         var stepsPerLevel = new Option<int>("--steps-per-level") { Description = "Training steps per level", DefaultValueFactory = _ => 4000 };
@@ -47,7 +47,7 @@ internal static class StaircaseCommand
                 Dim = parsed.GetValue(dim),
                 Levels = ParseLevels(parsed.GetValue(levels)!),
                 StepsPerLevel = parsed.GetValue(stepsPerLevel),
-                Estimators = SplitList(parsed.GetValue(estimators)!),
+                Estimators = ObjectiveSpec.ParseList(parsed.GetValue(estimators)!).Select(o => o.Spec).ToArray(),
                 Critic = new CriticOptions(CriticOptions.ParseKind(parsed.GetValue(critic)!), parsed.GetValue(layers),
                     parsed.GetValue(hidden), parsed.GetValue(embedding), CriticOptions.ParseActivation(parsed.GetValue(activation)!)),
                 BatchSize = parsed.GetValue(batch),
@@ -65,7 +65,6 @@ internal static class StaircaseCommand
         options.Validate();
         if (options.BatchSize < 2) throw new UsageException($"--batch: must be at least 2, got {options.BatchSize}");
         if (!(options.LearningRate > 0)) throw new UsageException($"--lr: must be positive, got {options.LearningRate}");
-        foreach (string spec in options.Estimators) ObjectiveSpec.Parse(spec);
         if (plotPath is not null && Path.GetExtension(plotPath).ToLowerInvariant() is not (".png" or ".svg"))
             throw new UsageException($"--plot: the file must end in .png or .svg, got '{plotPath}'");
 

@@ -9,9 +9,9 @@ namespace MutualInfo.Neural.Objectives;
 public sealed class AlphaInfoNceObjective : MiObjective
 {
     /// <summary>Creates the bound with mixing weight <paramref name="alpha"/> (the paper's staircase uses 0.01).</summary>
-    public AlphaInfoNceObjective(double alpha = 0.01)
+    public AlphaInfoNceObjective(double alpha = DefaultAlpha)
     {
-        if (!(alpha >= 0 && alpha <= 1)) throw new UsageException($"--estimators: alpha-infonce needs 0 ≤ alpha ≤ 1, got {alpha}");
+        if (!(alpha >= 0 && alpha <= 1)) throw new UsageException(FormattableString.Invariant($"--estimators: alpha-infonce: alpha must lie in [0, 1], got {alpha}"));
         Alpha = alpha;
     }
 
@@ -20,6 +20,12 @@ public sealed class AlphaInfoNceObjective : MiObjective
 
     /// <inheritdoc />
     public override string Name => "alpha-infonce";
+
+    /// <inheritdoc />
+    public override string Spec => FormattableString.Invariant($"alpha-infonce:alpha={Alpha}");
+
+    /// <summary>The staircase's α = 0.01 (Poole et al. 2019).</summary>
+    public const double DefaultAlpha = 0.01;
 
     /// <inheritdoc />
     public override bool NeedsBaseline => true;

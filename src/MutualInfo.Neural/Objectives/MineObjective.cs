@@ -12,9 +12,9 @@ public sealed class MineObjective : MiObjective
     private double _logMovingAverage = double.NaN;
 
     /// <summary>Creates MINE with moving-average rate <paramref name="rate"/> (the paper uses 0.01).</summary>
-    public MineObjective(double rate = 0.01)
+    public MineObjective(double rate = DefaultRate)
     {
-        if (!(rate > 0 && rate <= 1)) throw new UsageException($"--estimators: mine needs 0 < rate ≤ 1, got {rate}");
+        if (!(rate > 0 && rate <= 1)) throw new UsageException(FormattableString.Invariant($"--estimators: mine: rate must lie in (0, 1], got {rate}"));
         Rate = rate;
     }
 
@@ -26,6 +26,12 @@ public sealed class MineObjective : MiObjective
 
     /// <inheritdoc />
     public override string Name => "mine";
+
+    /// <inheritdoc />
+    public override string Spec => FormattableString.Invariant($"mine:rate={Rate}");
+
+    /// <summary>The MINE paper's moving-average rate 0.01.</summary>
+    public const double DefaultRate = 0.01;
 
     /// <inheritdoc />
     public override ObjectiveOutput Evaluate(Tensor scores, Tensor? logBaseline = null)

@@ -3,39 +3,73 @@ using System.Globalization;
 namespace MutualInfo.Neural.Objectives;
 
 /// <summary>
-/// Parses objective names as used on the command line: <c>infonce</c>, <c>nwj</c>, <c>tuba</c>, <c>dv</c>,
-/// <c>mine[:rate]</c>, <c>js</c>, <c>alpha-infonce[:α]</c> (default 0.01), <c>smile[:τ]</c> (default 5).
+/// Parses training objectives with the grammar of <c>MutualInfo.Bounds.BoundSpec</c>: <c>name(:key=value)*</c>, e.g.
+/// <c>smile:tau=5</c>, <c>alpha-infonce:alpha=0.01</c>, <c>mine:rate=0.01</c>; a lone number is the objective's
+/// one parameter (<c>smile:5</c>). Names: infonce, nwj, tuba, dv, mine, js, alpha-infonce (α default 0.01, the
+/// staircase's), smile (τ default 5). Errors are <see cref="UsageException"/>s starting with <c>--estimators: </c>.
 /// </summary>
 public static class ObjectiveSpec
 {
+    private const string Flag = "--estimators: ";
+
     /// <summary>The names <see cref="Parse"/> accepts.</summary>
     public static IReadOnlyList<string> Names { get; } = ["infonce", "nwj", "tuba", "dv", "mine", "js", "alpha-infonce", "smile"];
 
-    /// <summary>Creates the objective named by <paramref name="text"/>; throws <see cref="UsageException"/> otherwise.</summary>
+    /// <summary>Creates the objective named by <paramref name="text"/>.</summary>
     public static MiObjective Parse(string text)
     {
-        string[] parts = text.Trim().ToLowerInvariant().Split(':', 2);
-        string name = parts[0];
-        double? parameter = parts.Length == 2 ? ParseParameter(name, parts[1]) : null;
-        MiObjective objective = name switch
+        ArgumentNullException.ThrowIfNull(text);
+        string[] parts = text.Split(':');
+        string name = parts[0].Trim().ToLowerInvariant();
+        string? key = ParameterKey(name);
+        double? parameter = ParseParameter(name, key, parts.AsSpan(1));
+        return name switch
         {
             "infonce" => new InfoNceObjective(),
             "nwj" => new NwjObjective(),
             "tuba" => new TubaObjective(),
             "dv" => new DvObjective(),
-            "mine" => new MineObjective(parameter ?? 0.01),
+            "mine" => new MineObjective(parameter ?? MineObjective.DefaultRate),
             "js" => new JsObjective(),
-            "alpha-infonce" => new AlphaInfoNceObjective(parameter ?? 0.01),
-            "smile" => new SmileObjective(parameter ?? 5),
-            _ => throw new UsageException($"--estimators: unknown estimator '{text}' (expected one of {string.Join(", ", Names)})"),
+            "alpha-infonce" => new AlphaInfoNceObjective(parameter ?? AlphaInfoNceObjective.DefaultAlpha),
+            "smile" => new SmileObjective(parameter ?? SmileObjective.DefaultTau),
+            _ => throw new UsageException($"{Flag}unknown estimator '{text.Trim()}'; known: {string.Join(", ", Names)}"),
         };
-        if (parameter.HasValue && name is not ("mine" or "alpha-infonce" or "smile"))
-            throw new UsageException($"--estimators: '{name}' takes no parameter, got '{text}'");
-        return objective;
     }
 
-    private static double ParseParameter(string name, string text) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)
+    /// <summary>Parses a comma-separated list.</summary>
+    public static IReadOnlyList<MiObjective> ParseList(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string[] items = text.Split(',');
+        if (items.Any(i => i.Trim().Length == 0)) throw new UsageException($"{Flag}empty entry in '{text}'");
+        return items.Select(Parse).ToArray();
+    }
+
+    private static string? ParameterKey(string name) => name switch
+    {
+        "mine" => "rate",
+        "alpha-infonce" => "alpha",
+        "smile" => "tau",
+        _ => null,
+    };
+
+    private static double? ParseParameter(string name, string? key, ReadOnlySpan<string> parts)
+    {
+        if (parts.Length == 0) return null;
+        if (key is null) throw new UsageException($"{Flag}{name} takes no parameters, got '{parts[0].Trim()}'");
+        if (parts.Length > 1) throw new UsageException($"{Flag}{name} takes one parameter ({key}), got {parts.Length}");
+        string part = parts[0];
+        int equals = part.IndexOf('=');
+        if (equals >= 0)
+        {
+            string given = part[..equals].Trim().ToLowerInvariant();
+            if (given != key) throw new UsageException($"{Flag}{name}: unknown parameter '{given}'; known: {key}");
+            part = part[(equals + 1)..];
+        }
+        string number = part.Trim();
+        return double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value)
             ? value
-            : throw new UsageException($"--estimators: '{name}' parameter must be a number, got '{text}'");
+            : throw new UsageException($"{Flag}{name}: {key} must be a finite number, got '{number}'");
+    }
 }

@@ -9,9 +9,9 @@ namespace MutualInfo.Neural.Objectives;
 public sealed class SmileObjective : MiObjective
 {
     /// <summary>Creates SMILE with clipping threshold <paramref name="tau"/> (the paper's default is 5).</summary>
-    public SmileObjective(double tau = 5)
+    public SmileObjective(double tau = DefaultTau)
     {
-        if (!(tau > 0)) throw new UsageException($"--estimators: smile needs tau > 0, got {tau}");
+        if (!(tau > 0)) throw new UsageException(FormattableString.Invariant($"--estimators: smile: tau must be > 0, got {tau}"));
         Tau = tau;
     }
 
@@ -20,6 +20,12 @@ public sealed class SmileObjective : MiObjective
 
     /// <inheritdoc />
     public override string Name => "smile";
+
+    /// <inheritdoc />
+    public override string Spec => FormattableString.Invariant($"smile:tau={Tau}");
+
+    /// <summary>The papers' τ = 5.</summary>
+    public const double DefaultTau = 5;
 
     /// <inheritdoc />
     public override ObjectiveOutput Evaluate(Tensor scores, Tensor? logBaseline = null) =>

@@ -31,11 +31,11 @@ public static class StaircaseExperiment
         var clock = Stopwatch.StartNew();
         var runs = new StaircaseRun[objectives.Length];
         Parallel.For(0, objectives.Length, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, index =>
-            runs[index] = RunOne(options, objectives[index], options.Estimators[index], (ulong)index, samplers, onStep));
+            runs[index] = RunOne(options, objectives[index], (ulong)index, samplers, onStep));
         return new StaircaseResult(options, runs, clock.Elapsed.TotalSeconds);
     }
 
-    private static StaircaseRun RunOne(StaircaseOptions options, MiObjective objective, string spec, ulong stream,
+    private static StaircaseRun RunOne(StaircaseOptions options, MiObjective objective, ulong stream,
         JointSampler[] samplers, Action? onStep)
     {
         var trainerOptions = new TrainerOptions
@@ -55,7 +55,7 @@ public static class StaircaseExperiment
             }
             levels[level] = Summarise(options.Levels[level], trace.AsSpan(start, options.StepsPerLevel));
         }
-        return new StaircaseRun(objective.Name, spec, options.Critic.KindName, levels, trace);
+        return new StaircaseRun(objective.Name, objective.Spec, options.Critic.KindName, levels, trace);
     }
 
     /// <summary>Mean and standard deviation over the last quarter of a level's estimates.</summary>

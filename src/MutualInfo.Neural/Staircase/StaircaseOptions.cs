@@ -19,7 +19,7 @@ public sealed record StaircaseOptions
     public int StepsPerLevel { get; init; } = 4000;
 
     /// <summary>Estimator names as <c>ObjectiveSpec.Parse</c> reads them.</summary>
-    public IReadOnlyList<string> Estimators { get; init; } = ["infonce", "nwj", "js", "alpha-infonce:0.01", "smile:5"];
+    public IReadOnlyList<string> Estimators { get; init; } = ["infonce", "nwj", "js", "alpha-infonce:alpha=0.01", "smile:tau=5"];
 
     /// <summary>The critic architecture (one fresh critic per estimator).</summary>
     public CriticOptions Critic { get; init; } = new();
