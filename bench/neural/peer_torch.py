@@ -54,11 +54,12 @@ def step():
 
 for _ in range(min(100, steps // 10)):
     step()
-start = time.perf_counter()
+start, cpu_start = time.perf_counter(), time.process_time()
 last = 0.0
 for _ in range(steps):
     last = step()
-seconds = time.perf_counter() - start
+seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
 print(json.dumps({"impl": "pytorch " + torch.__version__, "critic": "separable", "objective": "infonce", "batch": batch,
                   "steps": steps, "threads": threads, "seconds": round(seconds, 3),
-                  "steps_per_s": round(steps / seconds, 1), "last_estimate": round(last, 3)}))
+                  "steps_per_s": round(steps / seconds, 1),
+                  "cpu_seconds": round(cpu_seconds, 3), "steps_per_cpu_s": round(steps / cpu_seconds, 1), "last_estimate": round(last, 3)}))

@@ -36,6 +36,7 @@ using var trainer = new CriticTrainer(critic, ObjectiveSpec.Parse(objectiveName)
 int warmup = Math.Min(100, steps / 10);
 for (int i = 0; i < warmup; i++) trainer.Step(Sample);
 double peakRss = 0;
+var cpuStart = Process.GetCurrentProcess().TotalProcessorTime;
 var clock = Stopwatch.StartNew();
 double last = 0;
 for (int i = 0; i < steps; i++)
@@ -49,8 +50,9 @@ for (int i = 0; i < steps; i++)
     }
 }
 double seconds = clock.Elapsed.TotalSeconds;
+double cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpuStart).TotalSeconds;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"{{\"impl\":\"torchsharp\",\"critic\":\"{criticName}\",\"objective\":\"{objectiveName}\",\"batch\":{batch},\"steps\":{steps},\"threads\":{threads},\"seconds\":{seconds:F3},\"steps_per_s\":{steps / seconds:F1},\"last_estimate\":{last:F3},\"rss_mb\":{ResidentMegabytes():F0},\"peak_rss_mb\":{Math.Max(peakRss, ResidentMegabytes()):F0}}}"));
+    $"{{\"impl\":\"torchsharp\",\"critic\":\"{criticName}\",\"objective\":\"{objectiveName}\",\"batch\":{batch},\"steps\":{steps},\"threads\":{threads},\"seconds\":{seconds:F3},\"steps_per_s\":{steps / seconds:F1},\"cpu_seconds\":{cpuSeconds:F3},\"steps_per_cpu_s\":{steps / cpuSeconds:F1},\"last_estimate\":{last:F3},\"rss_mb\":{ResidentMegabytes():F0},\"peak_rss_mb\":{Math.Max(peakRss, ResidentMegabytes()):F0}}}"));
 
 static double ResidentMegabytes()
 {
