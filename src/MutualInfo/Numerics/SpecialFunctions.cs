@@ -59,8 +59,8 @@ public static class SpecialFunctions
         if (double.IsNaN(x)) return double.NaN;
         if (x < 0) return 2 - Erfc(-x);
         if (x < 0.5) return 1 - ErfSeries(x);
-        if (x > 27) return 0;
-        return ErfcContinuedFraction(x);
+        if (x > 27.3) return 0;
+        return ExpOfNegativeSquare(x, 1) / Math.Sqrt(Math.PI) / ContinuedFraction(x, 0.5);
     }
 
     /// <summary>The error function erf(x).</summary>
@@ -71,7 +71,18 @@ public static class SpecialFunctions
         return x > 0 ? 1 - Erfc(x) : Erfc(-x) - 1;
     }
 
-    // erf(x) = 2/√π · e^{−x²} Σ 2ⁿ x^{2n+1} / (1·3·…·(2n+1)): all terms positive, so no cancellation.
+    /// <summary>The standard normal distribution function Φ(x), accurate in relative terms in the lower tail.</summary>
+    public static double NormalCdf(double x)
+    {
+        if (double.IsNaN(x)) return double.NaN;
+        if (x >= -1) return 0.5 * Erfc(-x / Math.Sqrt(2));
+        if (x < -38.5) return 0;
+        // Φ(−t) = φ(t) / (t + 1/(t + 2/(t + 3/(t + …)))): evaluating in t itself avoids rounding t/√2.
+        double t = -x;
+        return ExpOfNegativeSquare(t, 0.5) / SqrtTwoPi / ContinuedFraction(t, 1);
+    }
+
+    // erf(x) = 2/√π · e^{−x²} Σ 2ⁿ x^{2n+1} / (1·3·…·(2n+1)): all terms share the sign of x, so no cancellation.
     private static double ErfSeries(double x)
     {
         double x2 = x * x, term = x, sum = x;
@@ -79,19 +90,19 @@ public static class SpecialFunctions
         {
             term *= 2 * x2 / (2 * n + 1);
             sum += term;
-            if (term < 1e-17 * sum) break;
+            if (Math.Abs(term) <= 1e-17 * Math.Abs(sum)) break;
         }
         return 2 / Math.Sqrt(Math.PI) * Math.Exp(-x2) * sum;
     }
 
-    // erfc(x) = e^{−x²}/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))), modified Lentz evaluation.
-    private static double ErfcContinuedFraction(double x)
+    // x + s/(x + 2s/(x + 3s/(x + …))), modified Lentz evaluation.
+    private static double ContinuedFraction(double x, double s)
     {
         const double tiny = 1e-300;
         double f = x, c = x, d = 0;
         for (int n = 1; n < 5000; n++)
         {
-            double a = n * 0.5;
+            double a = n * s;
             d = x + a * d;
             if (d == 0) d = tiny;
             c = x + a / c;
@@ -101,16 +112,21 @@ public static class SpecialFunctions
             f *= delta;
             if (Math.Abs(delta - 1) < 1e-16) break;
         }
-        return Math.Exp(-x * x) / Math.Sqrt(Math.PI) / f;
+        return f;
     }
 
-    /// <summary>The standard normal distribution function Φ(x), accurate in relative terms in the lower tail.</summary>
-    public static double NormalCdf(double x) => 0.5 * Erfc(-x / Math.Sqrt(2));
+    // e^{−s·x²} for s ∈ {1, ½} without the relative error s·x²·ε that rounding x² would cause in the far tail:
+    // x = hi + lo with hi a multiple of 1/16, so s·hi² is exact and x² − hi² = lo·(x + hi) is small.
+    private static double ExpOfNegativeSquare(double x, double s)
+    {
+        double hi = Math.Round(x * 16) / 16, lo = x - hi;
+        return Math.Exp(-s * hi * hi) * Math.Exp(-s * lo * (x + hi));
+    }
 
     /// <summary>
     /// The standard normal quantile Φ⁻¹(p) for p in [0, 1] (±∞ at the ends): Acklam's rational approximation
-    /// (relative error 1.2e-9) refined by one Halley step on the accurate <see cref="NormalCdf"/>, which brings it
-    /// to double precision.
+    /// (relative error 1.2e-9) refined by Halley steps on the accurate <see cref="NormalCdf"/> (usually one), which
+    /// bring it to double precision.
     /// </summary>
     public static double NormalQuantile(double p)
     {
@@ -124,9 +140,15 @@ public static class SpecialFunctions
     private static double LowerQuantile(double p)
     {
         double x = AcklamLower(p);
-        double e = NormalCdf(x) - p;
-        double u = e * SqrtTwoPi * Math.Exp(0.5 * x * x);
-        return x - u / (1 + 0.5 * x * u);
+        for (int step = 0; step < 3; step++)
+        {
+            // Halley's step on Φ(x) = p, with the error expressed relative to the density φ(x).
+            double u = (NormalCdf(x) - p) / (ExpOfNegativeSquare(x, 0.5) / SqrtTwoPi);
+            double next = x - u / (1 + 0.5 * x * u);
+            if (Math.Abs(next - x) <= 1e-16 * Math.Abs(x)) return next;
+            x = next;
+        }
+        return x;
     }
 
     private static double AcklamLower(double p)
