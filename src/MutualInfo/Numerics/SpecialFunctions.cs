@@ -37,6 +37,24 @@ public static class SpecialFunctions
         return HalfLogTwoPi + (z + 0.5) * Math.Log(t) - t + Math.Log(sum);
     }
 
+    /// <summary>e^x − 1, accurate for tiny |x| (Kahan's formulation; .NET's double.ExpM1 is computed as Exp(x) − 1).</summary>
+    public static double ExpM1(double x)
+    {
+        double u = Math.Exp(x);
+        if (u == 1) return x;
+        double um1 = u - 1;
+        if (um1 == -1) return -1;
+        return double.IsPositiveInfinity(u) ? u : um1 * x / Math.Log(u);
+    }
+
+    /// <summary>ln(1 + x), accurate for tiny |x| (Kahan's formulation).</summary>
+    public static double Log1P(double x)
+    {
+        double u = 1 + x;
+        if (u == 1) return x;
+        return double.IsPositiveInfinity(u) ? Math.Log(u) : Math.Log(u) * x / (u - 1);
+    }
+
     /// <summary>The digamma function ψ(x) = d ln Γ(x) / dx for x &gt; 0.</summary>
     public static double Digamma(double x)
     {

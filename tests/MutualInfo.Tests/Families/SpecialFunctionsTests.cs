@@ -97,6 +97,22 @@ public class SpecialFunctionsTests
         }
     }
 
+    [Theory]
+    [InlineData(1e-20, 1e-20)]
+    [InlineData(-3e-9, -2.99999999549999998454962e-9)]
+    [InlineData(0.5, 0.64872127070012814685)]
+    [InlineData(-2.0, -0.86466471676338730811)]
+    public void ExpM1MatchesReference(double x, double expected) =>
+        AssertRelative(expected, SpecialFunctions.ExpM1(x), 1e-14);
+
+    [Theory]
+    [InlineData(1e-20, 1e-20)]
+    [InlineData(-3e-9, -3.00000000449999998904962e-9)]
+    [InlineData(0.5, 0.40546510810816438198)]
+    [InlineData(-0.36, -0.44628710262841949072)]
+    public void Log1PMatchesReference(double x, double expected) =>
+        AssertRelative(expected, SpecialFunctions.Log1P(x), 1e-14);
+
     private static void AssertClose(double expected, double actual, double tolerance) =>
         Assert.True(Math.Abs(expected - actual) <= tolerance * Math.Max(1, Math.Abs(expected)),
             $"expected {expected:R}, got {actual:R}");
