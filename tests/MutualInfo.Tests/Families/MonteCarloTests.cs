@@ -6,7 +6,8 @@ namespace MutualInfo.Tests.Families;
 
 public class MonteCarloTests
 {
-    private const int Samples = 100_000;
+    private const int Samples = 60_000;
+    private const int Negatives = 40_000;
 
     [Theory]
     [MemberData(nameof(TestFamilies.All), MemberType = typeof(TestFamilies))]
@@ -33,7 +34,7 @@ public class MonteCarloTests
         var x = new double[3 * family.DimX];
         var y = new double[3 * family.DimY];
         family.SampleJoint(rng, x, y);
-        var scores = new double[Samples];
+        var scores = new double[Negatives];
         for (int j = 0; j < 3; j++)
         {
             family.SampleNegativeLogRatios(rng, y.AsSpan(j * family.DimY, family.DimY), scores);

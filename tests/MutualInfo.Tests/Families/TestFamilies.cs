@@ -33,6 +33,8 @@ internal static class TestFamilies
         ["student-t+half-cube:y"] = () => new TransformedFamily(new StudentTFamily(2, 1, 4), null, CoordinateMap.HalfCube),
     };
 
+    public static IEnumerable<string> Keys => Factories.Keys;
+
     public static IKnownMiFamily Get(string key) => Factories[key]();
 
     public static TheoryData<string> All()
