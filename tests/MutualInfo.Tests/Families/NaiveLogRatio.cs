@@ -20,7 +20,7 @@ internal static class NaiveLogRatio
         _ => throw new NotSupportedException(family.Name),
     };
 
-    private static readonly Dictionary<string, double[,]> Covariances = new();
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, double[,]> Covariances = new();
 
     /// <summary>Registers the covariance a multinormal test family was built from.</summary>
     public static MultinormalFamily Register(MultinormalFamily family, double[,] covariance)
