@@ -1,3 +1,4 @@
+using MutualInfo.Families;
 using MutualInfo.Neural.Critics;
 using MutualInfo.Neural.Staircase;
 
@@ -21,7 +22,7 @@ public sealed class StaircaseFixture
             Dim = 5, Levels = [Low, High], StepsPerLevel = 500, BatchSize = Batch, Seed = 1, Threads = 2,
             Estimators = ["infonce", "nwj", "smile:tau=5"], Critic = new CriticOptions(Hidden: 128),
         };
-        Result = StaircaseExperiment.Run(options, mi => GaussianSampler.ForMi(5, mi));
+        Result = StaircaseExperiment.Run(options, mi => GaussianFamily.FromMutualInformation(5, mi).SampleJoint);
     }
 
     public StaircaseResult Result { get; }
@@ -76,7 +77,7 @@ public sealed class StaircaseTests(StaircaseFixture fixture) : IClassFixture<Sta
         {
             Dim = 3, Levels = [1, 2], StepsPerLevel = 20, BatchSize = 16, Seed = 9, Threads = threads,
             Estimators = ["infonce", "alpha-infonce", "mine"], Critic = new CriticOptions(Hidden: 16, Embedding: 4),
-        }, mi => GaussianSampler.ForMi(3, mi));
+        }, mi => GaussianFamily.FromMutualInformation(3, mi).SampleJoint);
         var one = Small(1);
         var two = Small(2);
         for (int i = 0; i < one.Runs.Count; i++) Assert.Equal(one.Runs[i].Trace, two.Runs[i].Trace);
