@@ -21,6 +21,8 @@ if [[ "${1:-}" == "memory" ]]; then
 fi
 
 steps=${1:-2000}
+# The staircase runner: two estimators at once, one torch thread each (aggregate steps/s).
+"$bench" staircase 64 "$steps" 2 infonce
 repeats=${2:-3}
 for ((r = 0; r < repeats; r++)); do
   for threads in 1 2; do

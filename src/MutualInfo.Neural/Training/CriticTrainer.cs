@@ -12,7 +12,8 @@ namespace MutualInfo.Neural.Training;
 /// Trains one critic with one objective by Adam, one batch per step, and returns the per-step estimates.
 /// Batches are drawn in double with MutualInfo's <see cref="Rng"/> (stream <see cref="TrainerOptions.Stream"/> of
 /// <see cref="TrainerOptions.Seed"/>) and copied into preallocated float32 tensors; each step runs in its own
-/// dispose scope so native memory is released at once instead of waiting for the garbage collector.
+/// dispose scope so native memory is released at once instead of waiting for the garbage collector, and every
+/// <see cref="TrainerOptions.TrimMemoryEvery"/> steps the freed pages go back to the OS (<see cref="GlibcMalloc"/>).
 /// </summary>
 public sealed class CriticTrainer : IDisposable
 {
@@ -22,7 +23,8 @@ public sealed class CriticTrainer : IDisposable
     private readonly optim.Optimizer _optimizer;
     private readonly Device _device;
     private readonly Rng _rng;
-    private readonly int _batch, _dimX, _dimY;
+    private readonly int _batch, _dimX, _dimY, _trimEvery;
+    private long _steps;
     private readonly double[] _xDouble, _yDouble;
     private readonly float[] _xFloat, _yFloat;
     private readonly Tensor _x, _y;
@@ -34,7 +36,7 @@ public sealed class CriticTrainer : IDisposable
         TorchRuntime.EnsureLoaded();
         _objective = objective;
         _device = TorchRuntime.Device(options.Cuda);
-        (_batch, _dimX, _dimY) = (options.BatchSize, dimX, dimY);
+        (_batch, _dimX, _dimY, _trimEvery) = (options.BatchSize, dimX, dimY, options.TrimMemoryEvery);
         // Initial weights come from torch's global generator: seed and build under one lock so that trainers
         // created concurrently still get the weights their seed names.
         lock (SeedGate)
@@ -71,6 +73,13 @@ public sealed class CriticTrainer : IDisposable
 
     /// <summary>One Adam step on the given batch (row-major x: n×d_x, y: n×d_y); returns the batch's estimate (nats).</summary>
     public double Step(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        double estimate = StepInScope(x, y);
+        if (_trimEvery > 0 && ++_steps % _trimEvery == 0) GlibcMalloc.Trim();
+        return estimate;
+    }
+
+    private double StepInScope(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         Load(x, _xFloat, _x);
         Load(y, _yFloat, _y);

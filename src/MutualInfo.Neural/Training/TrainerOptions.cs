@@ -23,10 +23,16 @@ public sealed record TrainerOptions
     /// <summary>The log-baseline network for objectives that need one.</summary>
     public BaselineKind Baseline { get; init; } = BaselineKind.Mlp;
 
+    /// <summary>
+    /// Return freed native memory to the OS every this many steps (glibc only; 0 = never). See <see cref="Native.GlibcMalloc"/>.
+    /// </summary>
+    public int TrimMemoryEvery { get; init; } = 10;
+
     /// <summary>Throws <see cref="UsageException"/> naming the first invalid field.</summary>
     public void Validate()
     {
         if (BatchSize < 2) throw new UsageException($"--batch: must be at least 2, got {BatchSize}");
+        if (TrimMemoryEvery < 0) throw new UsageException($"TrimMemoryEvery must be at least 0, got {TrimMemoryEvery}");
         if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new UsageException($"--lr: must be positive, got {LearningRate}");
     }
 }
