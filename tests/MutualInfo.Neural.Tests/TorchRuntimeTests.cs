@@ -24,6 +24,7 @@ public sealed class TorchRuntimeTests
     [Fact]
     public void Malloc_trim_is_found_on_glibc_linux()
     {
+        TorchRuntime.EnsureLoaded();
         bool glibc = OperatingSystem.IsLinux() && File.Exists("/lib/x86_64-linux-gnu/libc.so.6");
         Assert.Equal(glibc, GlibcMalloc.IsAvailable);
         using (var big = torch.ones(1024, 1024, 8)) Assert.Equal(8L * 1024 * 1024, big.numel());

@@ -66,11 +66,14 @@ public static class TorchRuntime
         return torch.CUDA;
     }
 
-    private static void InstallRepairHook()
+    internal static void InstallRepairHook()
     {
-        if (_hookInstalled || !OperatingSystem.IsLinux()) return;
-        AssemblyLoadContext.Default.ResolvingUnmanagedDll += ResolveRepaired;
-        _hookInstalled = true;
+        lock (Gate)
+        {
+            if (_hookInstalled || !OperatingSystem.IsLinux()) return;
+            AssemblyLoadContext.Default.ResolvingUnmanagedDll += ResolveRepaired;
+            _hookInstalled = true;
+        }
     }
 
     private static IntPtr ResolveRepaired(Assembly requester, string name)
