@@ -68,6 +68,8 @@ public sealed class StaircaseCommandTests
     [InlineData("--critic", "deep", "--critic:")]
     [InlineData("--batch", "1", "--batch:")]
     [InlineData("--plot", "out.txt", "--plot:")]
+    [InlineData("--device", "tpu", "--device:")]
+    [InlineData("--device", "cuda", "--device:")]
     public void Bad_input_is_exit_2_with_one_line_naming_the_flag(string flag, string value, string expected)
     {
         var (exit, stdout, stderr) = Mi([.. Without(flag), flag, value]);

@@ -33,11 +33,12 @@ internal static class StaircaseCommand
         var embedding = new Option<int>("--embedding") { Description = "Embedding size of separable/bilinear critics", DefaultValueFactory = _ => 32 };
         var activation = new Option<string>("--activation") { Description = "relu, tanh, elu, gelu, silu or leaky-relu", DefaultValueFactory = _ => "relu" };
         var learningRate = new Option<double>("--lr") { Description = "Adam learning rate", DefaultValueFactory = _ => 5e-4 };
+        var device = new Option<string>("--device") { Description = "cpu, or cuda where a CUDA build of libtorch is installed", DefaultValueFactory = _ => "cpu" };
         var plot = new Option<string?>("--plot") { Description = "Write the plot (.png or .svg): one panel per estimator" };
         var common = new CommonOptions();
 
         var command = new Command("staircase", "Learned critics (TorchSharp) tracking a staircase of true MI: the Poole et al. / SMILE experiment");
-        foreach (Option option in new Option[] { estimators, levels, stepsPerLevel, batch, dim, cubic, critic, layers, hidden, embedding, activation, learningRate, plot })
+        foreach (Option option in new Option[] { estimators, levels, stepsPerLevel, batch, dim, cubic, critic, layers, hidden, embedding, activation, learningRate, device, plot })
             command.Options.Add(option);
         common.AddTo(command);
         command.SetAction(parsed =>
@@ -54,6 +55,7 @@ internal static class StaircaseCommand
                 LearningRate = parsed.GetValue(learningRate),
                 Seed = parsed.GetValue(common.Seed),
                 Threads = common.GetThreads(parsed),
+                Cuda = ParseDevice(parsed.GetValue(device)!),
             };
             return Execute(options, parsed.GetValue(cubic), parsed.GetValue(common.Json), parsed.GetValue(plot));
         });
@@ -87,6 +89,13 @@ internal static class StaircaseCommand
         }
         return CliApp.ExitOk;
     }
+
+    private static bool ParseDevice(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "cpu" => false,
+        "cuda" => true,
+        _ => throw new UsageException($"--device: expected cpu or cuda, got '{text}'"),
+    };
 
     private static string[] SplitList(string text) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -24,7 +24,7 @@ public static class StaircaseExperiment
         options.Validate();
         var objectives = options.Estimators.Select(ObjectiveSpec.Parse).ToArray();
         var samplers = options.Levels.Select(samplerForLevel).ToArray();
-        TorchRuntime.EnsureLoaded();
+        TorchRuntime.Device(options.Cuda);
         // One intra-op thread per trainer: small matrices gain little from OpenMP and lose much when the
         // machine is busy, and it keeps the float arithmetic (hence the trace) independent of --threads.
         torch.set_num_threads(1);
@@ -40,7 +40,7 @@ public static class StaircaseExperiment
     {
         var trainerOptions = new TrainerOptions
         {
-            BatchSize = options.BatchSize, LearningRate = options.LearningRate, Seed = options.Seed, Stream = stream,
+            BatchSize = options.BatchSize, LearningRate = options.LearningRate, Seed = options.Seed, Stream = stream, Cuda = options.Cuda,
         };
         using var trainer = new CriticTrainer(options.Critic, objective, options.Dim, options.Dim, trainerOptions);
         var trace = new double[options.Levels.Count * options.StepsPerLevel];

@@ -36,6 +36,9 @@ public sealed record StaircaseOptions
     /// <summary>Estimators trained at once (each on one torch thread, so results do not depend on this).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>Train on CUDA (needs a CUDA build of libtorch); CPU otherwise.</summary>
+    public bool Cuda { get; init; }
+
     /// <summary>Throws <see cref="UsageException"/> naming the first invalid field.</summary>
     public void Validate()
     {

@@ -36,6 +36,7 @@ public sealed class CriticTrainer : IDisposable
         TorchRuntime.EnsureLoaded();
         _objective = objective;
         _device = TorchRuntime.Device(options.Cuda);
+        if (options.Threads > 0) torch.set_num_threads(options.Threads);
         (_batch, _dimX, _dimY, _trimEvery) = (options.BatchSize, dimX, dimY, options.TrimMemoryEvery);
         // Initial weights come from torch's global generator: seed and build under one lock so that trainers
         // created concurrently still get the weights their seed names.

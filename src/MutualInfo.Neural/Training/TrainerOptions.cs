@@ -17,6 +17,11 @@ public sealed record TrainerOptions
     /// <summary>Index of the data stream derived from <see cref="Seed"/> (one per estimator in an experiment).</summary>
     public ulong Stream { get; init; }
 
+    /// <summary>
+    /// torch's intra-op threads, set when the trainer is created (a process-wide setting of libtorch); 0 leaves it as is.
+    /// </summary>
+    public int Threads { get; init; }
+
     /// <summary>Train on CUDA (needs a CUDA build of libtorch); CPU otherwise.</summary>
     public bool Cuda { get; init; }
 
@@ -32,6 +37,7 @@ public sealed record TrainerOptions
     public void Validate()
     {
         if (BatchSize < 2) throw new UsageException($"--batch: must be at least 2, got {BatchSize}");
+        if (Threads < 0) throw new UsageException($"--threads: must be at least 0, got {Threads}");
         if (TrimMemoryEvery < 0) throw new UsageException($"TrimMemoryEvery must be at least 0, got {TrimMemoryEvery}");
         if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new UsageException($"--lr: must be positive, got {LearningRate}");
     }
