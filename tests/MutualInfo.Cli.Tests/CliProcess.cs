@@ -9,7 +9,7 @@ internal static class CliProcess
 
     private static readonly string MiDll = Path.Combine(AppContext.BaseDirectory, "mi.dll");
 
-    public static Result Run(string workingDirectory, params string[] args)
+    public static Result RunIn(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -31,5 +31,5 @@ internal static class CliProcess
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    public static Result Run(params string[] args) => Run(Directory.GetCurrentDirectory(), args);
+    public static Result Run(params string[] args) => RunIn(Directory.GetCurrentDirectory(), args);
 }

@@ -8,7 +8,7 @@ public class SimulateCommandTests
     public void Writes_table_json_csv_and_plot_with_the_contract_fields()
     {
         using var dir = new TempDirectory();
-        var result = CliProcess.Run(dir.Path, "simulate", "--family", "gaussian:dim=1,rho=0.8", "--family", "uniform-additive:eps=0.1",
+        var result = CliProcess.RunIn(dir.Path, "simulate", "--family", "gaussian:dim=1,rho=0.8", "--family", "uniform-additive:eps=0.1",
             "--bounds", "infonce,mean-field,loo-upper,nwj", "--n", "2^1..2^6", "--trials", "50",
             "--json", "out.json", "--csv", "out.csv", "--plot", "out.svg", "--threads", "2");
         Assert.True(result.ExitCode == 0, result.Stderr);
@@ -45,7 +45,7 @@ public class SimulateCommandTests
     public void Png_plot_is_a_png()
     {
         using var dir = new TempDirectory();
-        var result = CliProcess.Run(dir.Path, "simulate", "--family", "gaussian:dim=2,mi=1", "--n", "4,16", "--trials", "20", "--plot", "p.png");
+        var result = CliProcess.RunIn(dir.Path, "simulate", "--family", "gaussian:dim=2,mi=1", "--n", "4,16", "--trials", "20", "--plot", "p.png");
         Assert.True(result.ExitCode == 0, result.Stderr);
         byte[] bytes = File.ReadAllBytes(dir.File("p.png"));
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
@@ -57,8 +57,8 @@ public class SimulateCommandTests
     {
         using var dir = new TempDirectory();
         string[] common = ["simulate", "--family", "student-t:dx=1,dy=2,dof=3", "--bounds", "infonce,smile,dv", "--n", "2,64", "--trials", "40", "--seed", "9"];
-        Assert.Equal(0, CliProcess.Run(dir.Path, [.. common, "--threads", "1", "--json", "a.json"]).ExitCode);
-        Assert.Equal(0, CliProcess.Run(dir.Path, [.. common, "--threads", "2", "--json", "b.json"]).ExitCode);
+        Assert.Equal(0, CliProcess.RunIn(dir.Path, [.. common, "--threads", "1", "--json", "a.json"]).ExitCode);
+        Assert.Equal(0, CliProcess.RunIn(dir.Path, [.. common, "--threads", "2", "--json", "b.json"]).ExitCode);
         Assert.Equal(File.ReadAllText(dir.File("a.json")), File.ReadAllText(dir.File("b.json")));
     }
 

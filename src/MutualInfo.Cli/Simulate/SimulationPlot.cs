@@ -51,6 +51,7 @@ internal static class SimulationPlot
         // Leave-one-out and NWJ-type values can be huge at small n; keep the interesting range in view.
         plot.Axes.SetLimits(log2N.Min() - 0.3, log2N.Max() + 0.3, -0.5, Math.Max(run.TrueMi, 1) * 1.35);
         if (showLegend) plot.ShowLegend(Alignment.LowerRight);
+        else plot.HideLegend();
     }
 
     private static void DrawBound(Plot plot, string bound, SimulationRow[] rows)
