@@ -86,9 +86,15 @@ public sealed class AlphaInfoNceBound : IBound
         int top = TensorPrimitives.IndexOfMax(scores);
         double max = scores[top];
         LogSumExp.ThrowIfIllegal(max);
-        // rest = Σ_{k≠top} e^{s_k − max}: summing the others directly keeps them exact when the top dominates.
-        double rest = LogSumExp.SumExp(scores[..top], max) + LogSumExp.SumExp(scores[(top + 1)..], max);
-        var column = new ColumnLogSum(max, rest);
+        var below = scores[..top];
+        var above = scores[(top + 1)..];
+        // The others are summed around their own maximum, so they survive even when the top is 1000 nats higher.
+        double second = Math.Max(below.IsEmpty ? double.NegativeInfinity : TensorPrimitives.Max(below),
+                                 above.IsEmpty ? double.NegativeInfinity : TensorPrimitives.Max(above));
+        LogSumExp.ThrowIfIllegal(second);
+        double shift = second == double.NegativeInfinity ? 0.0 : second;
+        double rest = LogSumExp.SumExp(below, shift) + LogSumExp.SumExp(above, shift);
+        var column = ColumnLogSum.FromTopAndRest(max, shift + Math.Log(rest));
         double negativesLogSum = column.Without(positive, isTop: top == 0);
         double baselineSum = SumBaselines(scores, column, top, interpolation);
         double joint = positive - baselineSum / (n - 1);
@@ -127,19 +133,20 @@ public sealed class AlphaInfoNceBound : IBound
         /// <summary>In place: values[i] ← logaddexp(log α − log K + values[i], log(1−α) + log a).</summary>
         public void Baseline(Span<double> values, Span<double> scratch)
         {
-            TensorPrimitives.Add(values, _logAlphaOverK, values);
-            if (_logRest == double.NegativeInfinity) return;
             if (_logAlphaOverK == double.NegativeInfinity)
             {
                 values.Fill(_logRest);
                 return;
             }
+            TensorPrimitives.Add(values, _logAlphaOverK, values);
+            if (_logRest == double.NegativeInfinity) return;
             // logaddexp(u, c) = max(u, c) + log1p(e^{−|u − c|}).
             TensorPrimitives.Subtract(values, _logRest, scratch);
             TensorPrimitives.Abs(scratch, scratch);
             TensorPrimitives.Negate(scratch, scratch);
             TensorPrimitives.Exp(scratch, scratch);
-            TensorPrimitives.LogP1(scratch, scratch);
+            TensorPrimitives.Add(scratch, 1.0, scratch);
+            TensorPrimitives.Log(scratch, scratch);
             TensorPrimitives.Max(values, _logRest, values);
             TensorPrimitives.Add(values, scratch, values);
         }
@@ -156,36 +163,43 @@ public sealed class AlphaInfoNceBound : IBound
     }
 
     /// <summary>
-    /// A column's log-sum-exp L = max + log1p(rest) and its leave-one-out variants: log(e^L − e^{s_m}) is
-    /// L + log1p(−e^{s_m − L}), well conditioned for every entry but the column maximum (e^{s_m − L} ≤ ½), whose
-    /// leave-out sum max + log(rest) is kept exactly.
+    /// A column's log-sum-exp L = logaddexp(max, L without the max) and its leave-one-out variants: log(e^L − e^{s_m}) is
+    /// L + log(1 − e^{s_m − L}), well conditioned for every entry but the column maximum (e^{s_m − L} ≤ ½), whose
+    /// leave-out sum is computed directly around the second-largest score. The vectorised form takes log(1 − x) directly (TensorPrimitives.LogP1
+    /// is log(1 + x) anyway): its absolute error stays at one ulp of 1, far below one ulp of L once added.
     /// </summary>
-    private readonly struct ColumnLogSum(double max, double rest)
+    private readonly struct ColumnLogSum(double total, double withoutTop)
     {
-        public double Total { get; } = max + LogSumExp.Log1p(rest);
+        public double Total { get; } = total;
 
-        public double WithoutTop { get; } = max + Math.Log(rest);
+        public double WithoutTop { get; } = withoutTop;
+
+        /// <summary>From the column maximum and the log-sum-exp of everything else.</summary>
+        public static ColumnLogSum FromTopAndRest(double max, double withoutTop) =>
+            new(TotalOf(max, withoutTop), withoutTop);
+
+        public static double TotalOf(double max, double withoutTop) => max + LogSumExp.Log1p(Math.Exp(withoutTop - max));
 
         public double Without(double score, bool isTop) =>
             isTop ? WithoutTop : Total + LogSumExp.Log1p(-Math.Exp(score - Total));
 
-        /// <summary>destination[i] ← total[i] + log1p(−e^{scores[i] − total[i]}), vectorised (finite totals).</summary>
+        /// <summary>destination[i] ← total[i] + log(1 − e^{scores[i] − total[i]}), vectorised (finite totals).</summary>
         public static void WithoutEach(ReadOnlySpan<double> scores, ReadOnlySpan<double> total, Span<double> destination)
         {
             TensorPrimitives.Subtract(scores, total, destination);
             TensorPrimitives.Exp(destination, destination);
-            TensorPrimitives.Negate(destination, destination);
-            TensorPrimitives.LogP1(destination, destination);
+            TensorPrimitives.Subtract(1.0, destination, destination);
+            TensorPrimitives.Log(destination, destination);
             TensorPrimitives.Add(destination, total, destination);
         }
 
-        /// <summary>destination[i] ← total + log1p(−e^{scores[i] − total}), vectorised (finite total).</summary>
+        /// <summary>destination[i] ← total + log(1 − e^{scores[i] − total}), vectorised (finite total).</summary>
         public static void WithoutEach(ReadOnlySpan<double> scores, double total, Span<double> destination)
         {
             TensorPrimitives.Subtract(scores, total, destination);
             TensorPrimitives.Exp(destination, destination);
-            TensorPrimitives.Negate(destination, destination);
-            TensorPrimitives.LogP1(destination, destination);
+            TensorPrimitives.Subtract(1.0, destination, destination);
+            TensorPrimitives.Log(destination, destination);
             TensorPrimitives.Add(destination, total, destination);
         }
     }
@@ -198,13 +212,13 @@ public sealed class AlphaInfoNceBound : IBound
     private ref struct ColumnWork
     {
         private readonly int _n;
-        private readonly double[] _max, _rest, _total, _withoutTop, _row, _spare, _negativesLogSum, _baselineSum;
+        private readonly double[] _max, _second, _rest, _total, _withoutTop, _row, _spare, _negativesLogSum, _baselineSum;
         private readonly int[] _top, _groupStart, _groupColumns;
 
         public ColumnWork(int n)
         {
             _n = n;
-            _max = Rent(n); _rest = Rent(n); _total = Rent(n); _withoutTop = Rent(n); _row = Rent(n); _spare = Rent(n);
+            _max = Rent(n); _second = Rent(n); _rest = Rent(n); _total = Rent(n); _withoutTop = Rent(n); _row = Rent(n); _spare = Rent(n);
             _negativesLogSum = Rent(n);
             _baselineSum = Rent(n);
             _top = ArrayPool<int>.Shared.Rent(n);
@@ -218,27 +232,41 @@ public sealed class AlphaInfoNceBound : IBound
         /// <summary>Σ_{m≠j} log(α·e^{LSE_j without m}/K + (1−α)·a) per column j.</summary>
         public readonly ReadOnlySpan<double> BaselineSum => _baselineSum.AsSpan(0, _n);
 
-        /// <summary>Per column: its maximum and the first row holding it; then the columns grouped by that row.</summary>
+        /// <summary>
+        /// Per column: its maximum, the first row holding it and the largest of the other scores; then the columns
+        /// grouped by their maximum's row.
+        /// </summary>
         public readonly void FindColumnMaxima(ReadOnlySpan<double> scores)
         {
             int n = _n;
             var max = _max.AsSpan(0, n);
+            var second = _second.AsSpan(0, n);
             var top = _top.AsSpan(0, n);
             scores[..n].CopyTo(max);
+            second.Fill(double.NegativeInfinity);
             top.Clear();
             for (int i = 1; i < n; i++)
             {
                 var row = scores.Slice(i * n, n);
                 for (int j = 0; j < n; j++)
                 {
-                    if (row[j] > max[j])
+                    double score = row[j];
+                    if (score > max[j])
                     {
-                        max[j] = row[j];
+                        second[j] = max[j];
+                        max[j] = score;
                         top[j] = i;
+                    }
+                    else if (score > second[j])
+                    {
+                        second[j] = score;
                     }
                 }
             }
             LogSumExp.ThrowIfIllegal(TensorPrimitives.Max(max));
+            // Only −∞ seconds (nothing else in the column) need a stand-in shift; row − 0 then stays −∞.
+            for (int j = 0; j < n; j++)
+                if (second[j] == double.NegativeInfinity) second[j] = 0.0;
             GroupColumnsByTopRow(top);
         }
 
@@ -259,17 +287,17 @@ public sealed class AlphaInfoNceBound : IBound
         private readonly ReadOnlySpan<int> ColumnsTopAt(int row) =>
             _groupColumns.AsSpan(_groupStart[row], _groupStart[row + 1] - _groupStart[row]);
 
-        /// <summary>rest[j] = Σ_{k ≠ top(j)} e^{S[k,j] − max_j}, summed without the maximum so it stays exact.</summary>
+        /// <summary>rest[j] = Σ_{k ≠ top(j)} e^{S[k,j] − second_j}: the others around their own maximum, so they stay exact.</summary>
         public readonly void SumColumnsWithoutMaxima(ReadOnlySpan<double> scores)
         {
             int n = _n;
-            var max = _max.AsSpan(0, n);
+            var second = _second.AsSpan(0, n);
             var rest = _rest.AsSpan(0, n);
             var row = _row.AsSpan(0, n);
             rest.Clear();
             for (int i = 0; i < n; i++)
             {
-                TensorPrimitives.Subtract(scores.Slice(i * n, n), max, row);
+                TensorPrimitives.Subtract(scores.Slice(i * n, n), second, row);
                 foreach (int column in ColumnsTopAt(i)) row[column] = double.NegativeInfinity;
                 TensorPrimitives.Exp(row, row);
                 TensorPrimitives.Add(rest, row, rest);
@@ -277,13 +305,13 @@ public sealed class AlphaInfoNceBound : IBound
             LogSumExp.ThrowIfIllegal(TensorPrimitives.Sum(rest));
         }
 
-        /// <summary>total_j = max_j + log1p(rest_j); withoutTop_j = max_j + log(rest_j).</summary>
+        /// <summary>withoutTop_j = second_j + log(rest_j); total_j = logaddexp(max_j, withoutTop_j).</summary>
         public readonly void ComputeColumnLogSums()
         {
             for (int j = 0; j < _n; j++)
             {
-                _total[j] = _max[j] + LogSumExp.Log1p(_rest[j]);
-                _withoutTop[j] = _max[j] + Math.Log(_rest[j]);
+                _withoutTop[j] = _second[j] + Math.Log(_rest[j]);
+                _total[j] = ColumnLogSum.TotalOf(_max[j], _withoutTop[j]);
             }
         }
 
@@ -310,7 +338,7 @@ public sealed class AlphaInfoNceBound : IBound
 
         public readonly void Dispose()
         {
-            Return(_max); Return(_rest); Return(_total); Return(_withoutTop);
+            Return(_max); Return(_second); Return(_rest); Return(_total); Return(_withoutTop);
             Return(_row); Return(_spare); Return(_negativesLogSum); Return(_baselineSum);
             ArrayPool<int>.Shared.Return(_top);
             ArrayPool<int>.Shared.Return(_groupStart);

@@ -1,3 +1,5 @@
+using MutualInfo.Bounds;
+
 namespace MutualInfo.Tests.Bounds;
 
 /// <summary>
@@ -174,4 +176,33 @@ internal static class NaiveBounds
             if (k != j) column[next++] = At(s, n, k, j);
         return column;
     }
+
+    /// <summary>The reference value of <paramref name="bound"/> on an n×n batch.</summary>
+    public static double ForBatch(IBound bound, double[] s, int n) => bound switch
+    {
+        InfoNceBound => InfoNce(s, n),
+        NwjBound => Nwj(s, n),
+        TubaBound t => Tuba(s, n, t.LogBaseline),
+        DonskerVaradhanBound or MineBound => Dv(s, n),
+        SmileBound b => Smile(s, n, b.Tau),
+        JensenShannonBound => JsReported(s, n),
+        AlphaInfoNceBound a => AlphaInfoNce(s, n, a.Alpha, a.LogBaseline),
+        LeaveOneOutUpperBound => LooUpper(s, n),
+        MeanFieldBound => MeanField(s, n),
+        _ => throw new ArgumentException(bound.Name),
+    };
+
+    /// <summary>The reference value of <paramref name="bound"/> on a single-positive vector.</summary>
+    public static double ForSingle(IBound bound, double[] v) => bound switch
+    {
+        InfoNceBound => InfoNce(v),
+        NwjBound => Nwj(v),
+        TubaBound t => Tuba(v, t.LogBaseline),
+        DonskerVaradhanBound or MineBound or LeaveOneOutUpperBound => Dv(v),
+        SmileBound b => Smile(v, b.Tau),
+        JensenShannonBound => Tuba(v, 0.0),
+        AlphaInfoNceBound a => AlphaInfoNce(v, a.Alpha, a.LogBaseline),
+        MeanFieldBound => MeanField(v),
+        _ => throw new ArgumentException(bound.Name),
+    };
 }
