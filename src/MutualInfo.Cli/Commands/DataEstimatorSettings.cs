@@ -1,0 +1,12 @@
+using MutualInfo.Estimators;
+
+namespace MutualInfo.Cli.Commands;
+
+/// <summary>Estimator settings gathered from the command line, handed to <see cref="DataEstimatorCatalog"/>.</summary>
+internal sealed record DataEstimatorSettings(int K, double TieNoise, int Splits, int Resamples, NeighbourSearch Search, int Threads)
+{
+    public KsgOptions Ksg(KsgVariant variant) =>
+        new() { K = K, Variant = variant, TieNoise = TieNoise, Splits = Splits, Search = Search, Threads = Threads };
+
+    public GaussianOptions Gaussian() => new() { Resamples = Resamples, Threads = Threads };
+}

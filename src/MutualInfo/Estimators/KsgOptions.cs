@@ -1,0 +1,35 @@
+namespace MutualInfo.Estimators;
+
+/// <summary>Settings of <see cref="KsgEstimator"/>.</summary>
+public sealed record KsgOptions
+{
+    /// <summary>Number of neighbours k (default 3, as scikit-learn).</summary>
+    public int K { get; init; } = 3;
+
+    /// <summary>KSG estimator 1 (default) or 2.</summary>
+    public KsgVariant Variant { get; init; } = KsgVariant.First;
+
+    /// <summary>
+    /// Relative amplitude of the seeded Gaussian noise added to break distance ties: each column gets
+    /// TieNoise · max(1, mean|v|) · N(0,1), scikit-learn's recipe (1e-10). 0 disables it.
+    /// </summary>
+    public double TieNoise { get; init; } = 1e-10;
+
+    /// <summary>Number of random half-splits behind the standard error (0: no SE/CI, NaN instead).</summary>
+    public int Splits { get; init; } = 30;
+
+    /// <summary>Neighbour search strategy (exact in every case; default: automatic).</summary>
+    public NeighbourSearch Search { get; init; } = NeighbourSearch.Auto;
+
+    /// <summary>Worker threads (results do not depend on it).</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Throws a one-line <see cref="UsageException"/> on invalid settings.</summary>
+    public void Validate()
+    {
+        if (K < 1) throw new UsageException($"--k: must be at least 1, got {K}");
+        if (!(TieNoise >= 0) || double.IsInfinity(TieNoise)) throw new UsageException($"--tie-noise: must be a finite number ≥ 0, got {TieNoise}");
+        if (Splits < 0 || Splits == 1) throw new UsageException($"--splits: must be 0 (no CI) or at least 2, got {Splits}");
+        if (Threads < 1) throw new UsageException($"--threads: must be at least 1, got {Threads}");
+    }
+}
