@@ -1,0 +1,41 @@
+using MutualInfo.Benchmarking;
+using MutualInfo.Cli.Output;
+using Spectre.Console;
+
+namespace MutualInfo.Cli.Bench;
+
+/// <summary>What `mi bench` and `mi bench merge` write: the table on stdout, and the JSON, CSV and figures when asked.</summary>
+internal static class BenchOutputs
+{
+    public static void RequireFigurePath(string? plotPath)
+    {
+        if (plotPath is not null && Path.GetExtension(plotPath).ToLowerInvariant() is not (".png" or ".svg"))
+            throw new UsageException($"--plot: the file must end in .png or .svg, got '{plotPath}'");
+    }
+
+    public static void Write(BenchReport report, string? jsonPath, string? csvPath, string? plotPath)
+    {
+        IAnsiConsole console = StdoutConsole.Create();
+        var rows = BenchSummary.Rows(report.Cells);
+        var tasks = report.Grid.Tasks.Select(TaskSuite.Find).OfType<BenchTask>().ToArray();
+        if (rows.Count > 0) BenchTable.Write(console, rows, tasks);
+        if (jsonPath is not null)
+        {
+            AtomicFile.Write(jsonPath, stream => BenchJson.WriteReport(report, stream));
+            console.WriteLine($"wrote {jsonPath}");
+        }
+        if (csvPath is not null)
+        {
+            AtomicFile.WriteAllText(csvPath, BenchCsv.Format(report.Cells));
+            console.WriteLine($"wrote {csvPath}");
+        }
+        if (plotPath is not null && rows.Count > 0)
+        {
+            var (width, height) = BenchHeatmap.SizeFor(rows);
+            FigureWriter.Save(BenchHeatmap.Build(rows), plotPath, width, height);
+            string biasPath = BenchBiasPlot.PathBeside(plotPath);
+            FigureWriter.Save(BenchBiasPlot.Build(rows), biasPath, BenchBiasPlot.Width, BenchBiasPlot.Height);
+            console.WriteLine($"wrote {plotPath} and {biasPath}");
+        }
+    }
+}
