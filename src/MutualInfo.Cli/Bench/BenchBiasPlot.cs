@@ -20,15 +20,14 @@ internal static class BenchBiasPlot
         zero.LegendText = "unbiased";
         var series = rows.GroupBy(r => (r.Estimator, r.Samples)).ToArray();
         string[] estimators = rows.Select(r => r.Estimator).Distinct().ToArray();
-        int[] sizes = rows.Select(r => r.Samples).Distinct().ToArray();
-        bool severalSizes = sizes.Length > 1;
+        bool severalSizes = rows.Select(r => r.Samples).Distinct().Count() > 1;
         for (int i = 0; i < series.Length; i++)
         {
             var points = series[i].Where(r => double.IsFinite(r.Bias)).ToArray();
             if (points.Length == 0) continue;
-            // Colour names the estimator, marker shape the sample size.
-            Color color = Palette[Array.IndexOf(estimators, series[i].Key.Estimator) % Palette.Length];
-            MarkerShape shape = Shapes[Array.IndexOf(sizes, series[i].Key.Samples) % Shapes.Length];
+            // Shape names the estimator (so coinciding points stay distinguishable); colour tells the series apart.
+            Color color = Palette[i % Palette.Length];
+            MarkerShape shape = Shapes[Array.IndexOf(estimators, series[i].Key.Estimator) % Shapes.Length];
             double[] x = points.Select(r => r.Truth).ToArray(), y = points.Select(r => r.Bias).ToArray();
             if (points.All(r => double.IsFinite(r.Sd)))
             {

@@ -45,7 +45,15 @@ internal static class BenchEstimatorParser
             Int(values, "k", 3, spec), Double(values, "tie-noise", 1e-10, spec), Int(values, "splits", DefaultSplits, spec),
             Int(values, "resamples", DefaultResamples, spec), Search(values, spec), threads);
         string catalogName = CatalogName(name, Int(values, "variant", 1, spec), spec);
-        IMiEstimator estimator = DataEstimatorCatalog.Create(catalogName, settings);
+        IMiEstimator estimator;
+        try
+        {
+            estimator = DataEstimatorCatalog.Create(catalogName, settings);
+        }
+        catch (UsageException e)
+        {
+            throw new UsageException($"{Flag}: '{spec}': {e.Message}");
+        }
         string canonical = values.Count == 0 ? name : $"{name}:{string.Join(",", values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}";
         return new BenchEstimator(canonical, estimator);
     }

@@ -67,7 +67,8 @@ internal static class BenchHeatmap
 
     private static void Annotate(Plot plot, double value, double x, double y, ScottPlot.Range range)
     {
-        string text = double.IsFinite(value) ? value.ToString("F2", CultureInfo.InvariantCulture) : "n/a";
+        // Adding 0.0 turns a rounded −0 into +0, so tiny negative estimates do not print as "-0.00".
+        string text = double.IsFinite(value) ? (Math.Round(value, 2) + 0.0).ToString("F2", CultureInfo.InvariantCulture) : "n/a";
         var label = plot.Add.Text(text, x, y);
         label.LabelAlignment = Alignment.MiddleCenter;
         label.LabelFontSize = 12;
