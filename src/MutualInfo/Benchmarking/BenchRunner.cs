@@ -24,12 +24,20 @@ public static class BenchRunner
         {
             if (isDone(cell.Key)) continue;
             var dataKey = (cell.Task, cell.Samples, cell.Seed);
-            if (cachedFor != dataKey || cached is null)
+            try
             {
-                cached = Standardization.Apply(Sample(cell.Task, cell.Samples, cell.Seed));
-                cachedFor = dataKey;
+                if (cachedFor != dataKey || cached is null)
+                {
+                    cached = Standardization.Apply(Sample(cell.Task, cell.Samples, cell.Seed));
+                    cachedFor = dataKey;
+                }
+                onResult(Estimate(cell, cached));
             }
-            onResult(Estimate(cell, cached));
+            catch (UsageException e)
+            {
+                // e.g. a column that came out constant in a tiny sample of a discrete task: say which cell.
+                throw new UsageException($"bench cell {cell.Key}: {e.Message}");
+            }
         }
     }
 
