@@ -149,6 +149,8 @@ public sealed class BenchCommandTests(SmallBenchRun run) : IClassFixture<SmallBe
     [InlineData("--samples: 5 pairs are too few for estimator 'ksg'", "bench", "--tasks", "1v1-normal-0.75", "--samples", "5")]
     [InlineData("--seeds: must be at least 1", "bench", "--tasks", "1v1-normal-0.75", "--seeds", "0")]
     [InlineData("--plot: the file must end in .png or .svg", "bench", "--tasks", "1v1-normal-0.75", "--samples", "20", "--plot", "a.pdf")]
+    [InlineData("--csv: cannot write 'no/such/dir/x.csv': directory does not exist", "bench", "--tasks", "1v1-normal-0.75", "--samples", "20", "--csv", "no/such/dir/x.csv")]
+    [InlineData("--json: `mi bench` needs a file", "bench", "--tasks", "1v1-normal-0.75", "--samples", "20", "--json", "-")]
     [InlineData("merge: cannot read 'absent.json'", "bench", "merge", "absent.json")]
     [InlineData("merge: cannot read 'garbage.json'", "bench", "merge", "garbage.json")]
     public void Bad_input_exits_2_with_one_line(string expected, params string[] args)

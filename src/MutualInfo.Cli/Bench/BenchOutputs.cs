@@ -7,10 +7,18 @@ namespace MutualInfo.Cli.Bench;
 /// <summary>What `mi bench` and `mi bench merge` write: the table on stdout, and the JSON, CSV and figures when asked.</summary>
 internal static class BenchOutputs
 {
-    public static void RequireFigurePath(string? plotPath)
+    /// <summary>Checks the output paths before any work, so a long run never ends on a path it cannot write.</summary>
+    public static void RequireWritable(string? jsonPath, string? csvPath, string? plotPath)
     {
         if (plotPath is not null && Path.GetExtension(plotPath).ToLowerInvariant() is not (".png" or ".svg"))
             throw new UsageException($"--plot: the file must end in .png or .svg, got '{plotPath}'");
+        foreach (var (flag, path) in new[] { ("--json", jsonPath), ("--csv", csvPath), ("--plot", plotPath) })
+        {
+            if (path is null) continue;
+            string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+            if (directory is null || !Directory.Exists(directory))
+                throw new UsageException($"{flag}: cannot write '{path}': directory does not exist");
+        }
     }
 
     public static void Write(BenchReport report, string? jsonPath, string? csvPath, string? plotPath)

@@ -54,9 +54,11 @@ internal static class BenchCommand
                 Seeds(parsed.GetValue(common.Seed), parsed.GetValue(seeds)));
             string json = parsed.GetValue(common.Json) ?? DefaultJsonFor(shardSpec);
             string? plotPath = parsed.GetValue(plot) ?? (taskPatterns.Length == 0 ? DefaultPlot : null);
-            BenchOutputs.RequireFigurePath(plotPath);
+            string? csvPath = parsed.GetValue(csv);
+            if (json == "-") throw new UsageException("--json: `mi bench` needs a file (cells are appended beside it as they finish), not '-'");
+            BenchOutputs.RequireWritable(json, csvPath, plotPath);
             var report = Run(grid, shardSpec, json);
-            BenchOutputs.Write(report, json, parsed.GetValue(csv), plotPath);
+            BenchOutputs.Write(report, json, csvPath, plotPath);
             File.Delete(json + PartialSuffix);
             return CliApp.ExitOk;
         });
@@ -75,9 +77,6 @@ internal static class BenchCommand
 
     private static BenchReport Run(BenchGrid grid, ShardSpec shard, string json)
     {
-        if (json == "-") throw new UsageException("--json: `mi bench` needs a file (cells are appended beside it as they finish), not '-'");
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(json));
-        if (directory is null || !Directory.Exists(directory)) throw new UsageException($"--json: cannot write '{json}': directory does not exist");
         var cells = grid.Cells(shard);
         using var store = BenchResultStore.Open(json + PartialSuffix);
         int done = cells.Count(c => store.Results.ContainsKey(c.Key));
