@@ -135,6 +135,11 @@ public sealed class BenchCommandTests(SmallBenchRun run) : IClassFixture<SmallBe
         Assert.Equal(5, t0.GetProperty("dim_y").GetInt32());
         Assert.Equal(-Math.Log(1 - 0.64), t0.GetProperty("mi").GetDouble(), 12);
         Assert.StartsWith("multinormal:sparse=2", t0.GetProperty("family").GetString());
+
+        var toStdout = CliProcess.RunIn(dir.Path, "tasks", "--tasks", "student-t-*", "--json", "-");
+        Assert.True(toStdout.ExitCode == 0, toStdout.Stderr);
+        using var filtered = JsonDocument.Parse(toStdout.Stdout);
+        Assert.All(filtered.RootElement.GetProperty("tasks").EnumerateArray(), t => Assert.StartsWith("student-t-", t.GetProperty("name").GetString()));
     }
 
     [Theory]
