@@ -43,15 +43,9 @@ internal static class BenchCommand
         command.SetAction(parsed =>
         {
             string[] taskPatterns = BenchLists.Names(parsed.GetValue(tasks) ?? []);
-            int threads = common.GetThreads(parsed);
-            string[] estimatorSpecs = BenchLists.Specs(parsed.GetValue(estimators) ?? []);
-            if (estimatorSpecs.Length == 0) estimatorSpecs = BenchLists.Specs([DefaultEstimators]);
+            var grid = BuildGrid(taskPatterns, BenchLists.Specs(parsed.GetValue(estimators) ?? []), parsed.GetValue(samples)!,
+                Seeds(parsed.GetValue(common.Seed), parsed.GetValue(seeds)), common.GetThreads(parsed));
             ShardSpec shardSpec = parsed.GetValue(shard) is { } s ? ShardSpec.Parse(s) : ShardSpec.Whole;
-            var grid = new BenchGrid(
-                taskPatterns.Length == 0 ? TaskSuite.Default : TaskSuite.Select(taskPatterns),
-                estimatorSpecs.Select(e => BenchEstimatorParser.Parse(e, threads)).ToArray(),
-                BatchSizeList.Parse(parsed.GetValue(samples)!, "--samples"),
-                Seeds(parsed.GetValue(common.Seed), parsed.GetValue(seeds)));
             string json = parsed.GetValue(common.Json) ?? DefaultJsonFor(shardSpec);
             string? plotPath = parsed.GetValue(plot) ?? (taskPatterns.Length == 0 ? DefaultPlot : null);
             string? csvPath = parsed.GetValue(csv);
@@ -63,6 +57,16 @@ internal static class BenchCommand
             return CliApp.ExitOk;
         });
         return command;
+    }
+
+    private static BenchGrid BuildGrid(string[] taskPatterns, string[] estimatorSpecs, string samples, ulong[] seeds, int threads)
+    {
+        if (estimatorSpecs.Length == 0) estimatorSpecs = BenchLists.Specs([DefaultEstimators]);
+        return new BenchGrid(
+            taskPatterns.Length == 0 ? TaskSuite.Default : TaskSuite.Select(taskPatterns),
+            estimatorSpecs.Select(e => BenchEstimatorParser.Parse(e, threads)).ToArray(),
+            BatchSizeList.Parse(samples, "--samples"),
+            seeds);
     }
 
     private static ulong[] Seeds(ulong first, int count)
