@@ -21,7 +21,7 @@ public class SimulatorTests
     public void Every_trial_of_InfoNCE_and_mean_field_is_at_most_log_n(NegativeSampling negatives, int n)
     {
         var settings = Settings("gaussian:dim=5,mi=8", "infonce,mean-field", [n], 200, negatives);
-        double[][] values = Simulator.RunTrials(settings, n, null);
+        double[][] values = Simulator.TrialValues(settings).Single().Values;
         Assert.All(values.SelectMany(v => v), v => Assert.True(v <= Math.Log(n) + 1e-12, $"{v} > log {n}"));
     }
 
@@ -72,7 +72,7 @@ public class SimulatorTests
         // Same trials: the paired difference InfoNCE − mean-field has a much smaller SE than either.
         const int n = 256, trials = 3000;
         var settings = Settings("gaussian:dim=20,mi=6", "infonce,mean-field", [n], trials);
-        double[][] values = Simulator.RunTrials(settings, n, null);
+        double[][] values = Simulator.TrialValues(settings).Single().Values;
         var diff = new MutualInfo.Statistics.RunningMoments();
         for (int t = 0; t < trials; t++) diff.Add(values[0][t] - values[1][t]);
         Assert.True(diff.Mean > 4 * diff.StdError, $"InfoNCE − mean-field = {diff.Mean} ± {diff.StdError}");
