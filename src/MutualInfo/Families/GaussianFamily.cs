@@ -1,3 +1,4 @@
+using MutualInfo.Numerics;
 using MutualInfo.Randomness;
 
 namespace MutualInfo.Families;
@@ -33,7 +34,7 @@ public sealed class GaussianFamily : KnownMiFamily
         _targetMi = targetMi;
         double oneMinus = 1 - rho * rho;
         _noiseScale = Math.Sqrt(oneMinus);
-        _constant = -0.5 * dim * Math.Log(oneMinus);
+        _constant = -0.5 * dim * SpecialFunctions.Log1P(-rho * rho);
         _normCoefficient = -rho * rho / (2 * oneMinus);
         _kappa = rho / oneMinus;
     }
@@ -45,7 +46,7 @@ public sealed class GaussianFamily : KnownMiFamily
     {
         if (dim <= 0) throw new UsageException($"dim must be a positive integer, got {dim}");
         if (!(mi >= 0) || double.IsPositiveInfinity(mi)) throw new UsageException($"mi must be a finite number >= 0, got {SpecNumber.Format(mi)}");
-        double rho = Math.Sqrt(-ExpM1(-2 * mi / dim));
+        double rho = Math.Sqrt(-SpecialFunctions.ExpM1(-2 * mi / dim));
         if (!(rho < 1)) throw new UsageException($"mi = {SpecNumber.Format(mi)} is too large for dim = {dim} in double precision (rho rounds to 1)");
         return new GaussianFamily(dim, rho, mi);
     }
@@ -135,15 +136,6 @@ public sealed class GaussianFamily : KnownMiFamily
             double xNorm2 = z * z + (rest > 0 ? rng.NextChiSquare(rest) : 0);
             dest[k] = offset + _normCoefficient * xNorm2 + slope * z;
         }
-    }
-
-    // Kahan's e^t − 1, accurate for tiny t where Math.Exp(t) − 1 would cancel (small target MI).
-    private static double ExpM1(double t)
-    {
-        double u = Math.Exp(t);
-        if (u == 1) return t;
-        double um1 = u - 1;
-        return um1 == -1 ? -1 : um1 * t / Math.Log(u);
     }
 
     private static double SquaredNorm(ReadOnlySpan<double> v)

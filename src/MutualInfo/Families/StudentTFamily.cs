@@ -103,6 +103,36 @@ public sealed class StudentTFamily : KnownMiFamily
 
     private double ColumnTerm(double sy) => 0.5 * (_nu + DimY) * Math.Log(1 + sy / _nu);
 
+    /// <summary>
+    /// Draws log r(x̄, y) for x̄ from the X-marginal without forming x̄: log r depends on x̄ only through |x̄|², and
+    /// for x̄ = z/√(w/ν) that is ν·χ²_dx/χ²_ν with the two chi-squares independent — the same distribution, exactly,
+    /// at a cost independent of dx.
+    /// </summary>
+    public override void SampleNegativeLogRatios(Rng rng, ReadOnlySpan<double> y, Span<double> dest)
+    {
+        CheckSingleY(y);
+        double sy = TensorPrimitives.SumOfSquares(y);
+        double offset = _constant + ColumnTerm(sy), joint = JointCoefficient;
+        for (int k = 0; k < dest.Length; k++)
+        {
+            double sx = _nu * ChiSquare(rng, DimX) / rng.NextChiSquare(_nu);
+            dest[k] = offset + RowTerm(sx) - joint * Math.Log(1 + (sx + sy) / _nu);
+        }
+    }
+
+    // A few squared normals are cheaper than the Gamma sampler for small dimensions; both are exact.
+    private static double ChiSquare(Rng rng, int dof)
+    {
+        if (dof > 4) return rng.NextChiSquare(dof);
+        double s = 0;
+        for (int k = 0; k < dof; k++)
+        {
+            double z = rng.NextGaussian();
+            s += z * z;
+        }
+        return s;
+    }
+
     /// <inheritdoc />
     protected override void LogRatioMatrixCore(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int nx, int ny, Span<double> dest)
     {

@@ -45,6 +45,14 @@ public class SpecialFunctionsTests
     [InlineData(5.0, 1.5374597944280348502e-12)]
     [InlineData(10.0, 2.088487583762544757e-45)]
     [InlineData(26.0, 5.6631924088561428465e-296)]
+    [InlineData(0.62, 0.38058853810127874285)]
+    [InlineData(1.3, 0.06599205505934755415)]
+    [InlineData(1.874, 0.008043551124215901376)]
+    [InlineData(2.37, 0.00080321021637361866062)]
+    [InlineData(2.9, 0.000041097878099458857996)]
+    [InlineData(3.12, 0.000010225637666313562564)]
+    [InlineData(3.13, 9.5779508254146711242e-6)]
+    [InlineData(4.2, 2.8554941795921842402e-9)]
     public void ErfcMatchesReferenceInRelativeTerms(double x, double expected) =>
         AssertRelative(expected, SpecialFunctions.Erfc(x), 1e-14);
 
@@ -57,6 +65,11 @@ public class SpecialFunctionsTests
     [InlineData(1.0, 0.84134474606854294859)]
     [InlineData(3.0, 0.99865010196836990547)]
     [InlineData(8.0, 0.9999999999999993779)]
+    [InlineData(-4.4, 5.4125439077038509806e-6)]
+    [InlineData(-4.6, 2.1124547025028533719e-6)]
+    [InlineData(-6.0, 9.865876450376981407e-10)]
+    [InlineData(-2.5, 0.006209665325776135167)]
+    [InlineData(0.3, 0.61791142218895263307)]
     public void NormalCdfMatchesReference(double x, double expected) =>
         AssertRelative(expected, SpecialFunctions.NormalCdf(x), 1e-14);
 
@@ -96,6 +109,22 @@ public class SpecialFunctionsTests
             Assert.Equal(1.0, SpecialFunctions.Erf(x) + SpecialFunctions.Erfc(x), 14);
         }
     }
+
+    [Theory]
+    [InlineData(1e-20, 1e-20)]
+    [InlineData(-3e-9, -2.99999999549999998454962e-9)]
+    [InlineData(0.5, 0.64872127070012814685)]
+    [InlineData(-2.0, -0.86466471676338730811)]
+    public void ExpM1MatchesReference(double x, double expected) =>
+        AssertRelative(expected, SpecialFunctions.ExpM1(x), 1e-14);
+
+    [Theory]
+    [InlineData(1e-20, 1e-20)]
+    [InlineData(-3e-9, -3.00000000449999998904962e-9)]
+    [InlineData(0.5, 0.40546510810816438198)]
+    [InlineData(-0.36, -0.44628710262841949072)]
+    public void Log1PMatchesReference(double x, double expected) =>
+        AssertRelative(expected, SpecialFunctions.Log1P(x), 1e-14);
 
     private static void AssertClose(double expected, double actual, double tolerance) =>
         Assert.True(Math.Abs(expected - actual) <= tolerance * Math.Max(1, Math.Abs(expected)),
