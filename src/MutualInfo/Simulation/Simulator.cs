@@ -41,8 +41,10 @@ public static class Simulator
         {
             foreach (int n in settings.BatchSizes)
             {
-                double[][] values = RunTrials(settings, () => new InBatchTrial(settings.Family, settings.Bounds, n),
-                    boundCount, (ulong)(uint)n << 32, (long)n * n, onWork);
+                Func<ITrial> createTrial = StreamingInBatchTrial.Supports(settings.Bounds)
+                    ? () => new StreamingInBatchTrial(settings.Family, settings.Bounds, n)
+                    : () => new InBatchTrial(settings.Family, settings.Bounds, n);
+                double[][] values = RunTrials(settings, createTrial, boundCount, (ulong)(uint)n << 32, (long)n * n, onWork);
                 yield return (n, values);
             }
             yield break;
@@ -77,6 +79,22 @@ public static class Simulator
         return values;
     }
 
+    /// <summary>
+    /// An infinite trial value (e.g. the leave-one-out bound when every negative has zero density) makes the mean
+    /// infinite, and its SE and CI unbounded; Welford's update would turn it into NaN instead.
+    /// </summary>
+    private static double? InfiniteMean(double[] trialValues)
+    {
+        bool plus = trialValues.Contains(double.PositiveInfinity), minus = trialValues.Contains(double.NegativeInfinity);
+        return (plus, minus) switch
+        {
+            (true, true) => double.NaN,
+            (true, false) => double.PositiveInfinity,
+            (false, true) => double.NegativeInfinity,
+            _ => null,
+        };
+    }
+
     private static SimulationRow Summarise(string bound, int n, double[] trialValues, double trueMi)
     {
         var moments = new RunningMoments();
@@ -86,7 +104,9 @@ public static class Simulator
             moments.Add(v);
             if (v > trueMi) above++;
         }
-        MeanEstimate estimate = moments.ToEstimate();
+        MeanEstimate estimate = InfiniteMean(trialValues) is { } infinite
+            ? new MeanEstimate(infinite, double.PositiveInfinity, double.NegativeInfinity, double.PositiveInfinity, trialValues.Length)
+            : moments.ToEstimate();
         bool saturated = CappedBounds.Contains(bound)
             && Math.Log(n) - estimate.Mean < Math.Max(SaturationMargin, 2 * estimate.StdError);
         return new SimulationRow(bound, n, estimate, (double)above / trialValues.Length, saturated);
