@@ -14,7 +14,7 @@ namespace MutualInfo.Simulation;
 /// </summary>
 internal sealed class StreamingInBatchTrial : ITrial
 {
-    private const int BlockRows = 16;
+    private const int BlockRows = 64;
 
     private readonly IKnownMiFamily _family;
     private readonly IColumnSummaryBound[] _bounds;
@@ -100,10 +100,5 @@ internal sealed class StreamingInBatchTrial : ITrial
         }
     }
 
-    private void AddExponentials(ReadOnlySpan<double> row)
-    {
-        TensorPrimitives.Subtract(row, _shift, _scratch);
-        DeterministicMath.Exp(_scratch, _scratch);
-        TensorPrimitives.Add(_sum, _scratch, _sum);
-    }
+    private void AddExponentials(ReadOnlySpan<double> row) => DeterministicMath.AccumulateExp(row, _shift, _sum);
 }

@@ -59,4 +59,18 @@ public class DeterministicMathTests
             }
         });
     }
+
+    [Fact]
+    public void AccumulateExp_adds_exactly_what_exp_of_the_difference_gives()
+    {
+        Gen.Double[-30, 30].Array[1, 40].Sample(values =>
+        {
+            var shift = values.Select((v, i) => v * 0.5 + i).ToArray();
+            var sum = values.Select(v => Math.Abs(v)).ToArray();
+            var expected = new double[values.Length];
+            for (int i = 0; i < values.Length; i++) expected[i] = sum[i] + DeterministicMath.Exp(values[i] - shift[i]);
+            DeterministicMath.AccumulateExp(values, shift, sum);
+            Assert.Equal(expected, sum);
+        });
+    }
 }
