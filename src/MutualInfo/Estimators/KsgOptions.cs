@@ -18,6 +18,12 @@ public sealed record KsgOptions
     /// <summary>Number of random half-splits behind the standard error (0: no SE/CI, NaN instead).</summary>
     public int Splits { get; init; } = 30;
 
+    /// <summary>
+    /// Widen the CI on the side the estimate drifts towards as n grows, by the drift θ_n − mean θ_(n/2) from the
+    /// half-splits (a first-order allowance for finite-sample bias, which the SE alone does not cover). Default on.
+    /// </summary>
+    public bool BiasAllowance { get; init; } = true;
+
     /// <summary>Neighbour search strategy (exact in every case; default: automatic).</summary>
     public NeighbourSearch Search { get; init; } = NeighbourSearch.Auto;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MutualInfo.Estimators.Neighbours;
 
 /// <summary>
@@ -71,6 +72,7 @@ internal sealed class KdTree : IRadiusCounter
         return id;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int WidestDimension(int start, int end)
     {
         int best = 0;
@@ -90,6 +92,7 @@ internal sealed class KdTree : IRadiusCounter
     }
 
     // Hoare quickselect on _order by coordinate d: afterwards position k holds the k-th smallest.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Select(int left, int right, int k, int d)
     {
         while (right > left)
@@ -115,6 +118,7 @@ internal sealed class KdTree : IRadiusCounter
 
     private double Coord(int original, int d) => _source[original * _dim + d];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ComputeBox(int node)
     {
         int start = _start[node], end = _end[node];
@@ -132,6 +136,7 @@ internal sealed class KdTree : IRadiusCounter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double MinDistanceToBox(int node, ReadOnlySpan<double> q)
     {
         double dist = 0;
@@ -144,6 +149,7 @@ internal sealed class KdTree : IRadiusCounter
         return dist;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double MaxDistanceToBox(int node, ReadOnlySpan<double> q)
     {
         double dist = 0;
@@ -156,6 +162,7 @@ internal sealed class KdTree : IRadiusCounter
         return dist;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Distance(int position, ReadOnlySpan<double> q)
     {
         double dist = 0;
@@ -184,6 +191,7 @@ internal sealed class KdTree : IRadiusCounter
         SearchNearest(0, q, self, distances, neighbours);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SearchNearest(int node, ReadOnlySpan<double> q, int self, Span<double> distances, Span<int> neighbours)
     {
         int left = _left[node], right = _right[node];
@@ -203,6 +211,7 @@ internal sealed class KdTree : IRadiusCounter
         if (dFar < distances[^1]) SearchNearest(far, q, self, distances, neighbours);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Insert(double dist, int index, Span<double> distances, Span<int> neighbours)
     {
         int i = distances.Length - 1;
@@ -222,6 +231,7 @@ internal sealed class KdTree : IRadiusCounter
     /// <summary>Number of indexed points p with ‖p − q‖∞ ≤ <paramref name="radius"/>.</summary>
     public int CountWithin(ReadOnlySpan<double> q, double radius) => CountNode(0, q, radius);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CountNode(int node, ReadOnlySpan<double> q, double radius)
     {
         if (MinDistanceToBox(node, q) > radius) return 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MutualInfo.Estimators.Neighbours;
 
 /// <summary>
@@ -22,6 +23,7 @@ internal sealed class SortedLineCounter : IRadiusCounter
         for (int r = 0; r < n; r++) _rank[order[r]] = r;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int CountWithin(int point, double radius)
     {
         double q = _values[point];
@@ -34,6 +36,7 @@ internal sealed class SortedLineCounter : IRadiusCounter
     private static bool Inside(double distance, double radius) => distance <= radius;
 
     // Left of the query, q − v_j decreases with j (subtraction rounds monotonically), so "inside" is monotone.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FirstInside(double q, double radius, int at)
     {
         int lo = 0, hi = at;
@@ -45,6 +48,7 @@ internal sealed class SortedLineCounter : IRadiusCounter
         return lo;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int LastInside(double q, double radius, int at)
     {
         int lo = at, hi = _sorted.Length - 1;
