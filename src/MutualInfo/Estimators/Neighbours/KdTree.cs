@@ -26,6 +26,7 @@ internal sealed class KdTree : IRadiusCounter
         _source = points;
         int n = points.Length / dim;
         _order = new int[n];
+        _leafOf = new int[n];
         for (int i = 0; i < n; i++) _order[i] = i;
         Build(0, n);
         int nodes = _building.Count;
@@ -47,6 +48,7 @@ internal sealed class KdTree : IRadiusCounter
     }
 
     private readonly int[] _position; // original index → tree position
+    private readonly int[] _leafOf;   // tree position → the leaf node holding it
 
     /// <summary>The original index of the point at tree position <paramref name="position"/>. Iterating queries in
     /// tree order keeps consecutive queries spatially close, which is much kinder to the cache.</summary>
@@ -61,6 +63,7 @@ internal sealed class KdTree : IRadiusCounter
         if (end - start <= LeafSize)
         {
             _building[id] = (start, end, -1, -1);
+            for (int p = start; p < end; p++) _leafOf[p] = id;
             return id;
         }
         int splitDim = WidestDimension(start, end);
@@ -188,27 +191,37 @@ internal sealed class KdTree : IRadiusCounter
         neighbours.Fill(-1);
         int self = _position[point];
         var q = _points.AsSpan(self * _dim, _dim);
-        SearchNearest(0, q, self, distances, neighbours);
+        // The query's own leaf first: its points are usually among the nearest, so the descent from the root
+        // starts with a tight bound and prunes almost everything.
+        int home = _leafOf[self];
+        ScanLeaf(home, q, self, distances, neighbours);
+        SearchNearest(0, q, self, home, distances, neighbours);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SearchNearest(int node, ReadOnlySpan<double> q, int self, Span<double> distances, Span<int> neighbours)
+    private void SearchNearest(int node, ReadOnlySpan<double> q, int self, int skip, Span<double> distances, Span<int> neighbours)
     {
         int left = _left[node], right = _right[node];
         if (left < 0)
         {
-            for (int p = _start[node], end = _end[node]; p < end; p++)
-            {
-                if (p == self) continue;
-                double dist = Distance(p, q);
-                if (dist < distances[^1]) Insert(dist, _order[p], distances, neighbours);
-            }
+            if (node != skip) ScanLeaf(node, q, self, distances, neighbours);
             return;
         }
         double dl = MinDistanceToBox(left, q), dr = MinDistanceToBox(right, q);
         (int near, double dNear, int far, double dFar) = dl <= dr ? (left, dl, right, dr) : (right, dr, left, dl);
-        if (dNear < distances[^1]) SearchNearest(near, q, self, distances, neighbours);
-        if (dFar < distances[^1]) SearchNearest(far, q, self, distances, neighbours);
+        if (dNear < distances[^1]) SearchNearest(near, q, self, skip, distances, neighbours);
+        if (dFar < distances[^1]) SearchNearest(far, q, self, skip, distances, neighbours);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScanLeaf(int leaf, ReadOnlySpan<double> q, int self, Span<double> distances, Span<int> neighbours)
+    {
+        for (int p = _start[leaf], end = _end[leaf]; p < end; p++)
+        {
+            if (p == self) continue;
+            double dist = Distance(p, q);
+            if (dist < distances[^1]) Insert(dist, _order[p], distances, neighbours);
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
