@@ -1,0 +1,40 @@
+namespace MutualInfo.Bounds;
+
+/// <summary>
+/// Donsker–Varadhan: mean diag S − logmeanexp_offdiag S. Not a true lower bound in finite samples (the log of a
+/// sample mean is biased); its optimal critic is log r + c.
+/// </summary>
+public sealed class DonskerVaradhanBound : IBound
+{
+    /// <inheritdoc/>
+    public string Name => "dv";
+
+    /// <inheritdoc/>
+    public string Label => Name;
+
+    /// <inheritdoc/>
+    public string Spec => Name;
+
+    /// <inheritdoc/>
+    public double OptimalCriticShift => 0.0;
+
+    /// <inheritdoc/>
+    public double EvaluateBatch(ReadOnlySpan<double> scores, int n) => Batch(scores, n);
+
+    /// <inheritdoc/>
+    public double EvaluateSingle(ReadOnlySpan<double> scores) => Single(scores);
+
+    internal static double Batch(ReadOnlySpan<double> scores, int n)
+    {
+        ScoreMatrix.CheckBatch(scores, n);
+        double diagonal = ScoreMatrix.DiagonalMean(scores, n);
+        if (diagonal == double.NegativeInfinity) return double.NegativeInfinity;
+        return diagonal - LogSumExp.OffDiagonalMean(scores, n);
+    }
+
+    internal static double Single(ReadOnlySpan<double> scores)
+    {
+        ScoreMatrix.CheckSingle(scores);
+        return LogSumExp.PositiveMinus(scores[0], LogSumExp.MeanOf(scores[1..]));
+    }
+}

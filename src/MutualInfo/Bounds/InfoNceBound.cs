@@ -1,0 +1,49 @@
+using System.Buffers;
+
+namespace MutualInfo.Bounds;
+
+/// <summary>
+/// InfoNCE (van den Oord et al. 2018), column version: log n + mean_j (S[j,j] − logsumexp_i S[i,j]), i.e. each y_j
+/// against its positive and n − 1 negatives x_i. Never exceeds log n; invariant to adding any c(y_j) to column j.
+/// </summary>
+public sealed class InfoNceBound : IBound
+{
+    /// <inheritdoc/>
+    public string Name => "infonce";
+
+    /// <inheritdoc/>
+    public string Label => Name;
+
+    /// <inheritdoc/>
+    public string Spec => Name;
+
+    /// <inheritdoc/>
+    public double OptimalCriticShift => 0.0;
+
+    /// <inheritdoc/>
+    public double EvaluateBatch(ReadOnlySpan<double> scores, int n)
+    {
+        ScoreMatrix.CheckBatch(scores, n);
+        if (ScoreMatrix.DiagonalMean(scores, n) == double.NegativeInfinity) return double.NegativeInfinity;
+        double[] rented = ArrayPool<double>.Shared.Rent(n);
+        try
+        {
+            var lse = rented.AsSpan(0, n);
+            LogSumExp.Columns(scores, n, excludeDiagonal: false, lse);
+            double sum = 0.0;
+            for (int j = 0; j < n; j++) sum += scores[j * n + j] - lse[j];
+            return Math.Log(n) + sum / n;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
+        }
+    }
+
+    /// <inheritdoc/>
+    public double EvaluateSingle(ReadOnlySpan<double> scores)
+    {
+        ScoreMatrix.CheckSingle(scores);
+        return Math.Log(scores.Length) + LogSumExp.PositiveMinus(scores[0], LogSumExp.Of(scores));
+    }
+}

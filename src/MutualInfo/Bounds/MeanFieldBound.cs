@@ -1,0 +1,42 @@
+namespace MutualInfo.Bounds;
+
+/// <summary>
+/// The mean-field shortcut: InfoNCE with the negatives' sum replaced by its expectation n − 1 (E r = 1),
+/// log n + mean_i (S[i,i] − logaddexp(S[i,i], log(n − 1))). Shown beside InfoNCE; it is not a bound of the same value
+/// (by Jensen, averaged over random negatives it sits below InfoNCE).
+/// </summary>
+public sealed class MeanFieldBound : IBound
+{
+    /// <inheritdoc/>
+    public string Name => "mean-field";
+
+    /// <inheritdoc/>
+    public string Label => Name;
+
+    /// <inheritdoc/>
+    public string Spec => Name;
+
+    /// <inheritdoc/>
+    public double OptimalCriticShift => 0.0;
+
+    /// <inheritdoc/>
+    public double EvaluateBatch(ReadOnlySpan<double> scores, int n)
+    {
+        ScoreMatrix.CheckBatch(scores, n);
+        if (ScoreMatrix.DiagonalMean(scores, n) == double.NegativeInfinity) return double.NegativeInfinity;
+        double logNegatives = Math.Log(n - 1);
+        double sum = 0.0;
+        for (int i = 0; i < n; i++) sum += Term(scores[i * n + i], logNegatives);
+        return Math.Log(n) + sum / n;
+    }
+
+    /// <inheritdoc/>
+    public double EvaluateSingle(ReadOnlySpan<double> scores)
+    {
+        ScoreMatrix.CheckSingle(scores);
+        return Math.Log(scores.Length) + Term(scores[0], Math.Log(scores.Length - 1));
+    }
+
+    private static double Term(double positive, double logNegatives) =>
+        LogSumExp.PositiveMinus(positive, LogSumExp.AddExp(positive, logNegatives));
+}

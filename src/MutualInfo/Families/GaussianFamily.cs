@@ -1,0 +1,147 @@
+using MutualInfo.Numerics;
+using MutualInfo.Randomness;
+
+namespace MutualInfo.Families;
+
+/// <summary>
+/// X ~ N(0, I_d), Y = ρX + √(1 − ρ²) ε with ε ~ N(0, I_d) independent: d independent correlated pairs,
+/// I(X;Y) = −(d/2) ln(1 − ρ²).
+/// </summary>
+/// <remarks>
+/// log r(x, y) = c + a(x) + a(y) + κ x·y with c = −(d/2) ln(1 − ρ²), a(t) = −ρ²|t|² / (2(1 − ρ²)), κ = ρ / (1 − ρ²),
+/// so a batch of scores is one GEMM plus rank-one terms.
+/// </remarks>
+public sealed class GaussianFamily : KnownMiFamily
+{
+    private readonly double _rho;
+    private readonly double _noiseScale;
+    private readonly double _constant;
+    private readonly double _normCoefficient;
+    private readonly double _kappa;
+    private readonly double? _targetMi;
+
+    /// <summary>Creates the family from the correlation ρ of each coordinate pair.</summary>
+    /// <param name="dim">d ≥ 1, the dimension of X and of Y.</param>
+    /// <param name="rho">The per-coordinate correlation, |ρ| &lt; 1.</param>
+    public GaussianFamily(int dim, double rho) : this(dim, rho, null) { }
+
+    private GaussianFamily(int dim, double rho, double? targetMi)
+    {
+        if (dim <= 0) throw new UsageException($"dim must be a positive integer, got {dim}");
+        if (!(Math.Abs(rho) < 1)) throw new UsageException($"rho must satisfy |rho| < 1, got {SpecNumber.Format(rho)}");
+        Dim = dim;
+        _rho = rho;
+        _targetMi = targetMi;
+        double oneMinus = 1 - rho * rho;
+        _noiseScale = Math.Sqrt(oneMinus);
+        _constant = -0.5 * dim * SpecialFunctions.Log1P(-rho * rho);
+        _normCoefficient = -rho * rho / (2 * oneMinus);
+        _kappa = rho / oneMinus;
+    }
+
+    /// <summary>Creates the family whose mutual information is <paramref name="mi"/>: ρ = √(1 − e^{−2I/d}).</summary>
+    /// <param name="dim">d ≥ 1.</param>
+    /// <param name="mi">The target I(X;Y) in nats, ≥ 0.</param>
+    public static GaussianFamily FromMutualInformation(int dim, double mi)
+    {
+        if (dim <= 0) throw new UsageException($"dim must be a positive integer, got {dim}");
+        if (!(mi >= 0) || double.IsPositiveInfinity(mi)) throw new UsageException($"mi must be a finite number >= 0, got {SpecNumber.Format(mi)}");
+        double rho = Math.Sqrt(-SpecialFunctions.ExpM1(-2 * mi / dim));
+        if (!(rho < 1)) throw new UsageException($"mi = {SpecNumber.Format(mi)} is too large for dim = {dim} in double precision (rho rounds to 1)");
+        return new GaussianFamily(dim, rho, mi);
+    }
+
+    /// <summary>The dimension d of X and of Y.</summary>
+    public int Dim { get; }
+
+    /// <summary>The per-coordinate correlation ρ.</summary>
+    public double Rho => _rho;
+
+    /// <inheritdoc />
+    public override string Name => _targetMi is { } mi
+        ? $"gaussian:dim={SpecNumber.Format(Dim)},mi={SpecNumber.Format(mi)}"
+        : $"gaussian:dim={SpecNumber.Format(Dim)},rho={SpecNumber.Format(_rho)}";
+
+    /// <inheritdoc />
+    public override int DimX => Dim;
+
+    /// <inheritdoc />
+    public override int DimY => Dim;
+
+    /// <inheritdoc />
+    public override double MutualInformation => _constant;
+
+    /// <inheritdoc />
+    public override void SampleJoint(Rng rng, Span<double> x, Span<double> y)
+    {
+        CheckJointShapes(x, y);
+        for (int i = 0; i < x.Length; i++)
+        {
+            double xi = rng.NextGaussian();
+            x[i] = xi;
+            y[i] = _rho * xi + _noiseScale * rng.NextGaussian();
+        }
+    }
+
+    /// <inheritdoc />
+    public override void SampleMarginalX(Rng rng, Span<double> x)
+    {
+        RowCount(x.Length, Dim, nameof(x));
+        rng.FillGaussian(x);
+    }
+
+    /// <inheritdoc />
+    protected override double LogRatioPair(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        double xx = 0, yy = 0, xy = 0;
+        for (int k = 0; k < Dim; k++)
+        {
+            xx += x[k] * x[k];
+            yy += y[k] * y[k];
+            xy += x[k] * y[k];
+        }
+        return _constant + _normCoefficient * (xx + yy) + _kappa * xy;
+    }
+
+    /// <inheritdoc />
+    protected override void LogRatioMatrixCore(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int nx, int ny, Span<double> dest)
+    {
+        using var rowLease = new PooledArray(nx);
+        using var colLease = new PooledArray(ny);
+        using var scaledLease = new PooledArray(x.Length);
+        Span<double> rowTerms = rowLease.Span, colTerms = colLease.Span, scaledX = scaledLease.Span;
+        for (int i = 0; i < nx; i++) rowTerms[i] = _constant + _normCoefficient * SquaredNorm(x.Slice(i * Dim, Dim));
+        for (int j = 0; j < ny; j++) colTerms[j] = _normCoefficient * SquaredNorm(y.Slice(j * Dim, Dim));
+        for (int t = 0; t < x.Length; t++) scaledX[t] = _kappa * x[t];
+        BilinearKernel.Compute(scaledX, y, Dim, rowTerms, colTerms, dest);
+    }
+
+    /// <summary>
+    /// Draws log r(x̄, y) for x̄ ~ N(0, I_d) in O(1) per negative, exactly. Rotate coordinates so that the first
+    /// axis is y/|y|: the rotated x̄ is still N(0, I_d) (the standard normal is rotation invariant), its first
+    /// coordinate z gives x̄·y = |y| z, and the other d − 1 coordinates contribute |x̄|² − z² ~ χ²_{d−1},
+    /// independent of z. log r depends on x̄ only through x̄·y and |x̄|², so drawing (z, χ²) reproduces its exact
+    /// distribution (for d = 1 there is no χ² term; for y = 0 the z term vanishes).
+    /// </summary>
+    public override void SampleNegativeLogRatios(Rng rng, ReadOnlySpan<double> y, Span<double> dest)
+    {
+        CheckSingleY(y);
+        double yNorm2 = SquaredNorm(y);
+        double offset = _constant + _normCoefficient * yNorm2;
+        double slope = _kappa * Math.Sqrt(yNorm2);
+        int rest = Dim - 1;
+        for (int k = 0; k < dest.Length; k++)
+        {
+            double z = rng.NextGaussian();
+            double xNorm2 = z * z + (rest > 0 ? rng.NextChiSquare(rest) : 0);
+            dest[k] = offset + _normCoefficient * xNorm2 + slope * z;
+        }
+    }
+
+    private static double SquaredNorm(ReadOnlySpan<double> v)
+    {
+        double s = 0;
+        foreach (double t in v) s += t * t;
+        return s;
+    }
+}
