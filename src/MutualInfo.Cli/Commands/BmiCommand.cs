@@ -28,7 +28,7 @@ internal static class BmiCommand
         {
             string path = parsed.GetValue(file)!;
             ulong seed = parsed.GetValue(common.Seed);
-            var estimator = data.CreateEstimator(parsed, common.GetThreads(parsed), splits: 0, resamples: 0);
+            var estimator = data.CreateEstimator(parsed, common.GetThreads(parsed), splits: 0, resamples: 0, biasAllowance: 0);
             var columns = ColumnChoice.Leading(parsed.GetValue(dimX), parsed.GetValue(dimY));
             var samples = data.Load(parsed, path, columns, estimator);
             var clock = System.Diagnostics.Stopwatch.StartNew();

@@ -66,11 +66,12 @@ public sealed class KsgEstimator : IMiEstimator
             warnings.Add($"the estimate moves by {drift:+0.000;-0.000} nats from n/2 to n samples (SE {se:0.000}): finite-sample bias is likely comparable to the CI or larger; more data or a smaller k would help");
         double lo = mi - t * se, hi = mi + t * se;
         string method = $"half-splitting: SE from {_options.Splits} random splits into halves, CI = estimate ± t({_options.Splits - 1})·SE";
-        if (_options.BiasAllowance)
+        if (_options.BiasAllowance > 0)
         {
             // Bias shrinks with n, so the truth lies on the side the estimate moves towards; extend that side.
-            if (drift > 0) hi += drift; else lo += drift;
-            method += $", extended by the n/2→n drift ({drift:+0.0000;-0.0000}) on its side";
+            double allowance = _options.BiasAllowance * drift;
+            if (allowance > 0) hi += allowance; else lo += allowance;
+            method += $", extended on the drift side by {_options.BiasAllowance:0.###} × the n/2→n drift ({drift:+0.0000;-0.0000})";
         }
         return Result(samples, mi, se, lo, hi, warnings, method);
     }

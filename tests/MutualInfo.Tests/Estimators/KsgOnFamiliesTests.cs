@@ -54,5 +54,10 @@ public class KsgOnFamiliesTests
         Assert.True(truth - e.Mi > 4 * e.StdError, "the test case should be bias-dominated");
         Assert.Contains(e.Warnings, w => w.Contains("finite-sample bias"));
         Assert.True(e.Ci95High > e.Mi + 2.3 * e.StdError, "the CI should be extended upwards by the drift");
+        // The extension is the allowance times the drift; without allowance the CI is symmetric.
+        var symmetric = new KsgEstimator(new KsgOptions { Splits = 10, BiasAllowance = 0 }).Estimate(samples, 1);
+        Assert.Equal(symmetric.Mi - symmetric.Ci95Low, symmetric.Ci95High - symmetric.Mi, 12);
+        Assert.Equal(e.Ci95Low, symmetric.Ci95Low, 12);
+        Assert.True(e.Ci95High > symmetric.Ci95High);
     }
 }
