@@ -35,7 +35,9 @@ internal static class EstimateCommand
             ulong seed = parsed.GetValue(common.Seed);
             int perms = parsed.GetValue(permutations);
             if (perms < 0) throw new UsageException($"--permutations: must be 0 or more, got {perms}");
-            var estimator = data.CreateEstimator(parsed, common.GetThreads(parsed), parsed.GetValue(splits), parsed.GetValue(resamples), parsed.GetValue(biasAllowance));
+            ProgressReporter? progress = null;
+            var estimator = data.CreateEstimator(parsed, common.GetThreads(parsed), parsed.GetValue(splits), parsed.GetValue(resamples), parsed.GetValue(biasAllowance),
+                (done, total) => (progress ??= new ProgressReporter("estimate (point estimate + half-splits)", total)).Advance());
             var samples = data.Load(parsed, path, ColumnChoice.FromSpecs(parsed.GetValue(x), parsed.GetValue(y)), estimator);
             MiEstimate result = estimator.Estimate(samples, seed);
             if (perms > 0) result = EstimatorDiagnostics.WithPermutationPValue(result, estimator, samples, perms, seed);

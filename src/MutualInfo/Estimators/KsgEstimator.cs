@@ -56,6 +56,7 @@ public sealed class KsgEstimator : IMiEstimator
         RequireEnough(samples, MinSamples(samples.DimX, samples.DimY));
         var noisy = WithTieNoise(samples, seed);
         double mi = Mean(PointTerms(noisy));
+        _options.Progress?.Invoke(1, _options.Splits + 1);
         var warnings = new List<string>();
         if (_options.Splits == 0)
             return Result(samples, mi, double.NaN, double.NaN, double.NaN, warnings, "none (--splits 0)");
@@ -90,6 +91,7 @@ public sealed class KsgEstimator : IMiEstimator
             double c = Mean(PointTerms(noisy.Rows(perm.AsSpan(m, m))));
             sumSq += (a - c) * (a - c) / 4;
             sumHalves += a + c;
+            _options.Progress?.Invoke(b + 2, _options.Splits + 1);
         }
         return (Math.Sqrt(sumSq / _options.Splits), sumHalves / (2 * _options.Splits));
     }

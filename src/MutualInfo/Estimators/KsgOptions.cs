@@ -32,6 +32,9 @@ public sealed record KsgOptions
     /// <summary>Neighbour search strategy (exact in every case; default: automatic).</summary>
     public NeighbourSearch Search { get; init; } = NeighbourSearch.Auto;
 
+    /// <summary>Called after the point estimate and after each half-split with (done, total); for progress displays.</summary>
+    public Action<int, int>? Progress { get; init; }
+
     /// <summary>Worker threads (results do not depend on it).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
