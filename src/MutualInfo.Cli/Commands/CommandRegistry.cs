@@ -8,5 +8,7 @@ internal static class CommandRegistry
     public static IEnumerable<Command> All()
     {
         yield return SimulateCommand.Create();
+        yield return EstimateCommand.Create();
+        yield return BmiCommand.Create();
     }
 }
