@@ -8,7 +8,7 @@ namespace MutualInfo.Cli.Bench;
 /// <summary>
 /// Parses `mi bench --estimators` specifications, <c>name[:key=value,…]</c>, over the estimators of
 /// <see cref="DataEstimatorCatalog"/> (so an estimator added there is benchmarkable at once). Keys: k, variant
-/// (1 or 2, KSG only), splits, resamples, tie-noise, search. The canonical form (name, then the given keys sorted)
+/// (1 or 2, KSG only), splits, bias-allowance, resamples, tie-noise, search. The canonical form (name, then the given keys sorted)
 /// labels the results.
 /// </summary>
 internal static class BenchEstimatorParser
@@ -21,13 +21,13 @@ internal static class BenchEstimatorParser
     /// <summary>Bootstrap resamples behind a Gaussian cell's SE.</summary>
     public const int DefaultResamples = 100;
 
-    private static readonly string[] Keys = ["k", "variant", "splits", "resamples", "tie-noise", "search"];
+    private static readonly string[] Keys = ["k", "variant", "splits", "bias-allowance", "resamples", "tie-noise", "search"];
 
     // Keys that would be silently ignored are rejected; estimators not listed here accept every key.
     private static readonly Dictionary<string, string[]> KeysByEstimator = new()
     {
-        ["ksg"] = ["k", "variant", "splits", "tie-noise", "search"],
-        ["ksg2"] = ["k", "splits", "tie-noise", "search"],
+        ["ksg"] = ["k", "variant", "splits", "bias-allowance", "tie-noise", "search"],
+        ["ksg2"] = ["k", "splits", "bias-allowance", "tie-noise", "search"],
         ["gaussian"] = ["resamples"],
     };
 
@@ -43,7 +43,8 @@ internal static class BenchEstimatorParser
             throw new UsageException($"{Flag}: key '{stray}' does not apply to {name} in '{spec}' (its keys: {string.Join(", ", allowed)})");
         var settings = new DataEstimatorSettings(
             Int(values, "k", 3, spec), Double(values, "tie-noise", 1e-10, spec), Int(values, "splits", DefaultSplits, spec),
-            Int(values, "resamples", DefaultResamples, spec), Search(values, spec), threads);
+            Int(values, "resamples", DefaultResamples, spec), Double(values, "bias-allowance", KsgOptions.DefaultBiasAllowance, spec),
+            Search(values, spec), threads);
         string catalogName = CatalogName(name, Int(values, "variant", 1, spec), spec);
         IMiEstimator estimator;
         try

@@ -25,7 +25,7 @@ internal static class BenchCommand
         var tasks = new Option<string[]>("--tasks") { Description = "Task names or globs, comma-separated or repeated (default: the representative subset marked * by `mi tasks`)", AllowMultipleArgumentsPerToken = true };
         var estimators = new Option<string[]>("--estimators")
         {
-            Description = $"Estimator specs name[:key=value,…], comma-separated or repeated (names: {string.Join(", ", DataEstimatorCatalog.Names)}; keys: k, variant, splits, resamples, tie-noise, search), e.g. ksg ksg:k=5 gaussian (default: {DefaultEstimators})",
+            Description = $"Estimator specs name[:key=value,…], comma-separated or repeated (names: {string.Join(", ", DataEstimatorCatalog.Names)}; keys: k, variant, splits, bias-allowance, resamples, tie-noise, search), e.g. ksg ksg:k=5 gaussian (default: {DefaultEstimators})",
             AllowMultipleArgumentsPerToken = true,
         };
         var samples = new Option<string>("--samples") { Description = "Sample sizes, e.g. 1000,5000 or 2^10..2^13", DefaultValueFactory = _ => DefaultSamples };

@@ -28,15 +28,17 @@ internal static class BmiCommand
         {
             string path = parsed.GetValue(file)!;
             ulong seed = parsed.GetValue(common.Seed);
-            var estimator = data.CreateEstimator(parsed, common.GetThreads(parsed), splits: 0, resamples: 0);
+            var estimator = data.CreateEstimator(parsed, common.GetThreads(parsed), splits: 0, resamples: 0, biasAllowance: 0);
             var columns = ColumnChoice.Leading(parsed.GetValue(dimX), parsed.GetValue(dimY));
             var samples = data.Load(parsed, path, columns, estimator);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             double mi = estimator.PointEstimate(samples, seed);
+            double seconds = clock.Elapsed.TotalSeconds;
             Console.Out.WriteLine(mi.ToString("R", CultureInfo.InvariantCulture));
             string? json = parsed.GetValue(common.Json);
             if (json is not null)
                 AtomicFile.WriteAllText(json, string.Create(CultureInfo.InvariantCulture,
-                    $"{{\"estimator\":\"{estimator.Name}\",\"mi\":{mi:R},\"n_samples\":{samples.Count},\"dim_x\":{samples.DimX},\"dim_y\":{samples.DimY},\"seed\":{seed}}}\n"));
+                    $"{{\"estimator\":\"{estimator.Name}\",\"mi\":{mi:R},\"n_samples\":{samples.Count},\"dim_x\":{samples.DimX},\"dim_y\":{samples.DimY},\"seed\":{seed},\"elapsed_seconds\":{seconds:R}}}\n"));
             return CliApp.ExitOk;
         });
         return command;

@@ -32,9 +32,9 @@ internal sealed class DataOptions
         return text[0];
     }
 
-    public IMiEstimator CreateEstimator(ParseResult parsed, int threads, int splits, int resamples) =>
+    public IMiEstimator CreateEstimator(ParseResult parsed, int threads, int splits, int resamples, double biasAllowance, Action<int, int>? progress = null) =>
         DataEstimatorCatalog.Create(parsed.GetValue(Estimator) ?? DataEstimatorCatalog.Default,
-            new DataEstimatorSettings(parsed.GetValue(K), parsed.GetValue(TieNoise), splits, resamples, parsed.GetValue(Search), threads));
+            new DataEstimatorSettings(parsed.GetValue(K), parsed.GetValue(TieNoise), splits, resamples, biasAllowance, parsed.GetValue(Search), threads, progress));
 
     /// <summary>Reads, validates and (unless --no-standardize) standardises the samples for this estimator.</summary>
     public PairedSamples Load(ParseResult parsed, string path, ColumnChoice columns, IMiEstimator estimator)

@@ -16,6 +16,7 @@ internal static class EstimateCommand
         var y = new Option<string?>("--y") { Description = "Y columns: comma-separated names or 0-based indexes (default: columns named Y…)" };
         var permutations = new Option<int>("--permutations") { Description = "Permutation-null p-value from this many shuffles of Y (0 = none)", DefaultValueFactory = _ => 0 };
         var splits = new Option<int>("--splits") { Description = "KSG: random half-splits behind the SE (0 = no CI)", DefaultValueFactory = _ => 30 };
+        var biasAllowance = new Option<double>("--bias-allowance") { Description = "KSG: extend the CI on the drift side by this multiple of the n/2→n drift (0 = symmetric ±t·SE)", DefaultValueFactory = _ => KsgOptions.DefaultBiasAllowance };
         var resamples = new Option<int>("--resamples") { Description = "Gaussian: bootstrap resamples behind the SE (0 = no CI)", DefaultValueFactory = _ => 200 };
         var common = new CommonOptions();
         var data = new DataOptions();
@@ -25,6 +26,7 @@ internal static class EstimateCommand
         data.AddTo(command);
         command.Options.Add(permutations);
         command.Options.Add(splits);
+        command.Options.Add(biasAllowance);
         command.Options.Add(resamples);
         common.AddTo(command);
         command.SetAction(parsed =>
@@ -33,7 +35,9 @@ internal static class EstimateCommand
             ulong seed = parsed.GetValue(common.Seed);
             int perms = parsed.GetValue(permutations);
             if (perms < 0) throw new UsageException($"--permutations: must be 0 or more, got {perms}");
-            var estimator = data.CreateEstimator(parsed, common.GetThreads(parsed), parsed.GetValue(splits), parsed.GetValue(resamples));
+            ProgressReporter? progress = null;
+            var estimator = data.CreateEstimator(parsed, common.GetThreads(parsed), parsed.GetValue(splits), parsed.GetValue(resamples), parsed.GetValue(biasAllowance),
+                (done, total) => (progress ??= new ProgressReporter("estimate (point estimate + half-splits)", total)).Advance());
             var samples = data.Load(parsed, path, ColumnChoice.FromSpecs(parsed.GetValue(x), parsed.GetValue(y)), estimator);
             MiEstimate result = estimator.Estimate(samples, seed);
             if (perms > 0) result = EstimatorDiagnostics.WithPermutationPValue(result, estimator, samples, perms, seed);

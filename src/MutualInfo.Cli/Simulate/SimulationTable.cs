@@ -10,9 +10,9 @@ internal static class SimulationTable
     public static void Write(IAnsiConsole console, SimulationRun run, int trials)
     {
         string[] bounds = run.Rows.Select(r => r.Bound).Distinct().ToArray();
-        var table = new Table { Border = TableBorder.Simple };
-        table.Title = new TableTitle(Markup.Escape(
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{run.Family}: I = {run.TrueMi:F4} nats, {SimulationJson.NegativesName(run.Negatives)} negatives, {trials} trials"));
+        var table = new Table { Border = TableBorder.Simple };
         table.AddColumn(new TableColumn("n").RightAligned());
         table.AddColumn(new TableColumn("log n").RightAligned());
         foreach (string bound in bounds) table.AddColumn(new TableColumn(Markup.Escape($"{bound} ± SE")).RightAligned());

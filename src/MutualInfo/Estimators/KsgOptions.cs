@@ -18,8 +18,22 @@ public sealed record KsgOptions
     /// <summary>Number of random half-splits behind the standard error (0: no SE/CI, NaN instead).</summary>
     public int Splits { get; init; } = 30;
 
+    /// <summary>
+    /// Finite-sample bias allowance: the CI is extended, on the side the estimate drifts towards as n grows, by
+    /// this multiple of the drift θ_n − mean θ_(n/2) measured on the half-splits. If the bias decays as n^(−a),
+    /// the remaining bias is drift / (2^a − 1): 1 corresponds to a = 1, 1/(√2 − 1) ≈ 2.414 to a = ½.
+    /// 0 turns the allowance off (CI = θ ± t·SE).
+    /// </summary>
+    public double BiasAllowance { get; init; } = DefaultBiasAllowance;
+
+    /// <summary>The default <see cref="BiasAllowance"/>: 1/(√2 − 1), i.e. bias assumed to decay as n^(−½).</summary>
+    public const double DefaultBiasAllowance = 2.414213562373095;
+
     /// <summary>Neighbour search strategy (exact in every case; default: automatic).</summary>
     public NeighbourSearch Search { get; init; } = NeighbourSearch.Auto;
+
+    /// <summary>Called after the point estimate and after each half-split with (done, total); for progress displays.</summary>
+    public Action<int, int>? Progress { get; init; }
 
     /// <summary>Worker threads (results do not depend on it).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
@@ -30,6 +44,7 @@ public sealed record KsgOptions
         if (K < 1) throw new UsageException($"--k: must be at least 1, got {K}");
         if (!(TieNoise >= 0) || double.IsInfinity(TieNoise)) throw new UsageException($"--tie-noise: must be a finite number ≥ 0, got {TieNoise}");
         if (Splits < 0 || Splits == 1) throw new UsageException($"--splits: must be 0 (no CI) or at least 2, got {Splits}");
+        if (!(BiasAllowance >= 0) || double.IsInfinity(BiasAllowance)) throw new UsageException($"--bias-allowance: must be a finite number ≥ 0, got {BiasAllowance}");
         if (Threads < 1) throw new UsageException($"--threads: must be at least 1, got {Threads}");
     }
 }

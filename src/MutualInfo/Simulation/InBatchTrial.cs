@@ -5,7 +5,10 @@ using MutualInfo.Randomness;
 
 namespace MutualInfo.Simulation;
 
-/// <summary>A batch of n pairs from P_XY scored all-against-all: the n×n matrix S[i,j] = log r(x_i, y_j).</summary>
+/// <summary>
+/// A batch of n pairs from P_XY scored all-against-all: the n×n matrix S[i,j] = log r(x_i, y_j).
+/// Writes one value per bound.
+/// </summary>
 internal sealed class InBatchTrial : ITrial
 {
     private readonly IKnownMiFamily _family;
@@ -26,7 +29,7 @@ internal sealed class InBatchTrial : ITrial
         _scores = new double[(long)n * n];
     }
 
-    public void Run(Rng rng, Span<double> valuePerBound)
+    public void Run(Rng rng, Span<double> values)
     {
         _family.SampleJoint(rng, _x, _y);
         _family.LogRatioMatrix(_x, _y, _scores);
@@ -36,7 +39,7 @@ internal sealed class InBatchTrial : ITrial
             double shift = _bounds[b].OptimalCriticShift;
             if (shift != applied) TensorPrimitives.Add(_scores, shift - applied, _scores);
             applied = shift;
-            valuePerBound[b] = _bounds[b].EvaluateBatch(_scores, _n);
+            values[b] = _bounds[b].EvaluateBatch(_scores, _n);
         }
     }
 }

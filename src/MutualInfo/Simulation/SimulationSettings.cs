@@ -20,8 +20,14 @@ public sealed record SimulationSettings(
     ulong Seed,
     int Threads)
 {
-    /// <summary>Largest n accepted with in-batch negatives: the n×n matrix of one trial takes 8·n² bytes per thread.</summary>
+    /// <summary>
+    /// Largest n accepted with in-batch negatives when a bound needs every pair (smile, alpha-infonce): the n×n matrix
+    /// of one trial takes 8·n² bytes per thread.
+    /// </summary>
     public const int MaxInBatchSize = 16384;
+
+    /// <summary>Largest n accepted with in-batch negatives when every bound follows from the column summary (streamed).</summary>
+    public const int MaxStreamedInBatchSize = 1 << 20;
 
     /// <summary>Largest n accepted with independent negatives.</summary>
     public const int MaxIndependentSize = 1 << 26;
@@ -33,13 +39,18 @@ public sealed record SimulationSettings(
         if (BatchSizes.Count == 0) throw new UsageException("--n: at least one batch size is needed");
         if (Trials < 2) throw new UsageException($"--trials: at least 2 trials are needed for a standard error, got {Trials}");
         if (Threads < 1) throw new UsageException($"--threads: must be at least 1, got {Threads}");
-        int max = Negatives == NegativeSampling.InBatch ? MaxInBatchSize : MaxIndependentSize;
+        int max = Negatives switch
+        {
+            NegativeSampling.InBatch when Bounds.All(b => b is IColumnSummaryBound) => MaxStreamedInBatchSize,
+            NegativeSampling.InBatch => MaxInBatchSize,
+            _ => MaxIndependentSize,
+        };
         foreach (int n in BatchSizes)
         {
             if (n < 2) throw new UsageException($"--n: batch sizes must be at least 2, got {n}");
             if (n > max)
-                throw new UsageException(Negatives == NegativeSampling.InBatch
-                    ? $"--n: in-batch negatives need an n×n matrix per trial; n ≤ {max}, got {n} (use --negatives independent)"
+                throw new UsageException(max == MaxInBatchSize
+                    ? $"--n: in-batch negatives with these bounds need an n×n matrix per trial; n ≤ {max}, got {n} (use --negatives independent)"
                     : $"--n: n ≤ {max}, got {n}");
         }
     }

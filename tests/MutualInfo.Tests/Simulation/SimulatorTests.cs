@@ -21,7 +21,7 @@ public class SimulatorTests
     public void Every_trial_of_InfoNCE_and_mean_field_is_at_most_log_n(NegativeSampling negatives, int n)
     {
         var settings = Settings("gaussian:dim=5,mi=8", "infonce,mean-field", [n], 200, negatives);
-        double[][] values = Simulator.RunTrials(settings, n, null);
+        double[][] values = Simulator.TrialValues(settings).Single().Values;
         Assert.All(values.SelectMany(v => v), v => Assert.True(v <= Math.Log(n) + 1e-12, $"{v} > log {n}"));
     }
 
@@ -51,6 +51,45 @@ public class SimulatorTests
         Assert.NotEqual(a.Rows[0].Estimate.Mean, b.Rows[0].Estimate.Mean);
     }
 
+    [Theory]
+    [InlineData("gaussian:dim=3,mi=2", 50)]
+    [InlineData("uniform-additive:eps=0.05", 37)]
+    [InlineData("discrete:table=0.3/0.2/0;0/0.1/0.4", 20)]
+    public void Streamed_in_batch_summary_equals_the_full_matrix(string family, int n)
+    {
+        // Without smile every bound follows from the column summary (streamed); with it the n×n matrix is built.
+        const string summaryBounds = "infonce,nwj,tuba:log_a=0.3,dv,js,loo-upper,mean-field";
+        SimulationRun streamed = Simulator.Run(Settings(family, summaryBounds, [n], 20, NegativeSampling.InBatch));
+        SimulationRun matrix = Simulator.Run(Settings(family, summaryBounds + ",smile", [n], 20, NegativeSampling.InBatch));
+        foreach (SimulationRow row in streamed.Rows)
+        {
+            double expected = Row(matrix, row.Bound, n).Estimate.Mean;
+            if (!double.IsFinite(expected)) Assert.Equal(expected, row.Estimate.Mean);
+            else Assert.Equal(expected, row.Estimate.Mean, 1e-10 * Math.Max(1, Math.Abs(expected)));
+        }
+    }
+
+    [Fact]
+    public void Streamed_in_batch_reaches_batches_beyond_the_matrix_limit()
+    {
+        var settings = Settings("gaussian:dim=1,rho=0.5", "infonce,mean-field", [SimulationSettings.MaxInBatchSize * 2], 2, NegativeSampling.InBatch);
+        SimulationRun run = Simulator.Run(settings);
+        Assert.All(run.Rows, r => Assert.True(r.Estimate.Mean <= Math.Log(r.N)));
+        Assert.InRange(Row(run, "infonce", settings.BatchSizes[0]).Estimate.Mean, run.TrueMi - 0.05, run.TrueMi + 0.05);
+    }
+
+    [Fact]
+    public void An_infinite_trial_value_makes_the_mean_infinite_not_NaN()
+    {
+        // eps = 0.02: a negative x̄ scores −∞ against y unless |y − x̄| ≤ eps, so with n = 3 many columns have no
+        // finite negative and their leave-one-out value is +∞.
+        SimulationRun run = Simulator.Run(Settings("uniform-additive:eps=0.02", "loo-upper,infonce", [3], 50));
+        SimulationRow upper = Row(run, "loo-upper", 3);
+        Assert.Equal(double.PositiveInfinity, upper.Estimate.Mean);
+        Assert.Equal(double.PositiveInfinity, upper.Estimate.StdError);
+        Assert.True(double.IsFinite(Row(run, "infonce", 3).Estimate.Mean));
+    }
+
     [Fact]
     public void InfoNCE_grows_with_n_within_standard_error()
     {
@@ -72,7 +111,7 @@ public class SimulatorTests
         // Same trials: the paired difference InfoNCE − mean-field has a much smaller SE than either.
         const int n = 256, trials = 3000;
         var settings = Settings("gaussian:dim=20,mi=6", "infonce,mean-field", [n], trials);
-        double[][] values = Simulator.RunTrials(settings, n, null);
+        double[][] values = Simulator.TrialValues(settings).Single().Values;
         var diff = new MutualInfo.Statistics.RunningMoments();
         for (int t = 0; t < trials; t++) diff.Add(values[0][t] - values[1][t]);
         Assert.True(diff.Mean > 4 * diff.StdError, $"InfoNCE − mean-field = {diff.Mean} ± {diff.StdError}");
@@ -151,7 +190,7 @@ public class SimulatorTests
     [InlineData(new[] { 32768 }, 10, "--n")]
     public void Bad_settings_are_rejected_with_the_flag_named(int[] ns, int trials, string flag)
     {
-        var settings = Settings("gaussian:dim=1,rho=0.5", "infonce", ns, trials, NegativeSampling.InBatch);
+        var settings = Settings("gaussian:dim=1,rho=0.5", "infonce,smile", ns, trials, NegativeSampling.InBatch);
         var error = Assert.Throws<UsageException>(() => Simulator.Run(settings));
         Assert.StartsWith(flag, error.Message);
     }

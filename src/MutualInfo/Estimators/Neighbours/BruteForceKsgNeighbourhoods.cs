@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Numerics;
 using System.Runtime.InteropServices;
 
@@ -41,6 +42,7 @@ internal sealed class BruteForceKsgNeighbourhoods : IKsgNeighbourhoods
 
     public object CreateScratch() => new Scratch(new double[_n], new double[_n], new double[_k], new int[_k]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (int Nx, int Ny) Counts(int i, object scratch)
     {
         var s = (Scratch)scratch;
@@ -61,24 +63,37 @@ internal sealed class BruteForceKsgNeighbourhoods : IKsgNeighbourhoods
         return (CountAtMost(s.Dx, ex) - 1, CountAtMost(s.Dy, ey) - 1);
     }
 
+    private const int Tile = 512;
+
+    // Tiled so that the destination slice stays in L1 while every column streams past it once.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void MaxNormDistances(double[][] columns, int i, double[] dest)
     {
-        for (int d = 0; d < columns.Length; d++)
+        int n = dest.Length;
+        int vectorEnd = n - n % Vector<double>.Count;
+        for (int start = 0; start < vectorEnd; start += Tile)
         {
-            double[] column = columns[d];
-            double q = column[i];
-            var qv = new Vector<double>(q);
-            var src = MemoryMarshal.Cast<double, Vector<double>>(column.AsSpan());
-            var dst = MemoryMarshal.Cast<double, Vector<double>>(dest.AsSpan());
-            if (d == 0)
-                for (int v = 0; v < src.Length; v++) dst[v] = Vector.Abs(src[v] - qv);
-            else
-                for (int v = 0; v < src.Length; v++) dst[v] = Vector.Max(dst[v], Vector.Abs(src[v] - qv));
-            for (int j = src.Length * Vector<double>.Count; j < column.Length; j++)
-                dest[j] = d == 0 ? Math.Abs(column[j] - q) : Math.Max(dest[j], Math.Abs(column[j] - q));
+            int length = Math.Min(Tile, vectorEnd - start);
+            var dst = MemoryMarshal.Cast<double, Vector<double>>(dest.AsSpan(start, length));
+            for (int d = 0; d < columns.Length; d++)
+            {
+                var qv = new Vector<double>(columns[d][i]);
+                var src = MemoryMarshal.Cast<double, Vector<double>>(columns[d].AsSpan(start, length));
+                if (d == 0)
+                    for (int v = 0; v < src.Length; v++) dst[v] = Vector.Abs(src[v] - qv);
+                else
+                    for (int v = 0; v < src.Length; v++) dst[v] = Vector.Max(dst[v], Vector.Abs(src[v] - qv));
+            }
+        }
+        for (int j = vectorEnd; j < n; j++)
+        {
+            double dist = 0;
+            for (int d = 0; d < columns.Length; d++) dist = Math.Max(dist, Math.Abs(columns[d][j] - columns[d][i]));
+            dest[j] = dist;
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void NearestInJoint(int i, Scratch s)
     {
         Span<double> distances = s.Distances;
@@ -86,23 +101,34 @@ internal sealed class BruteForceKsgNeighbourhoods : IKsgNeighbourhoods
         distances.Fill(double.PositiveInfinity);
         double worst = double.PositiveInfinity;
         double[] dx = s.Dx, dy = s.Dy;
-        for (int j = 0; j < _n; j++)
+        var vx = MemoryMarshal.Cast<double, Vector<double>>(dx.AsSpan());
+        var vy = MemoryMarshal.Cast<double, Vector<double>>(dy.AsSpan());
+        int width = Vector<double>.Count;
+        // Once k candidates are held, most vectors of joint distances lie entirely beyond the k-th: skip them whole.
+        for (int v = 0; v < vx.Length; v++)
         {
-            double dist = Math.Max(dx[j], dy[j]);
-            if (dist >= worst || j == i) continue;
-            int slot = _k - 1;
-            while (slot > 0 && distances[slot - 1] > dist)
-            {
-                distances[slot] = distances[slot - 1];
-                neighbours[slot] = neighbours[slot - 1];
-                slot--;
-            }
-            distances[slot] = dist;
-            neighbours[slot] = j;
-            worst = distances[_k - 1];
+            if (!Vector.LessThanAny(Vector.Max(vx[v], vy[v]), new Vector<double>(worst))) continue;
+            for (int j = v * width; j < (v + 1) * width; j++) worst = Offer(i, j, Math.Max(dx[j], dy[j]), worst, distances, neighbours);
         }
+        for (int j = vx.Length * width; j < _n; j++) worst = Offer(i, j, Math.Max(dx[j], dy[j]), worst, distances, neighbours);
     }
 
+    private double Offer(int i, int j, double dist, double worst, Span<double> distances, Span<int> neighbours)
+    {
+        if (dist >= worst || j == i) return worst;
+        int slot = _k - 1;
+        while (slot > 0 && distances[slot - 1] > dist)
+        {
+            distances[slot] = distances[slot - 1];
+            neighbours[slot] = neighbours[slot - 1];
+            slot--;
+        }
+        distances[slot] = dist;
+        neighbours[slot] = j;
+        return distances[_k - 1];
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int CountAtMost(double[] distances, double radius)
     {
         var rv = new Vector<double>(radius);

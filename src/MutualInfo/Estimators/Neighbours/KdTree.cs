@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MutualInfo.Estimators.Neighbours;
 
 /// <summary>
@@ -25,6 +26,7 @@ internal sealed class KdTree : IRadiusCounter
         _source = points;
         int n = points.Length / dim;
         _order = new int[n];
+        _leafOf = new int[n];
         for (int i = 0; i < n; i++) _order[i] = i;
         Build(0, n);
         int nodes = _building.Count;
@@ -46,6 +48,7 @@ internal sealed class KdTree : IRadiusCounter
     }
 
     private readonly int[] _position; // original index → tree position
+    private readonly int[] _leafOf;   // tree position → the leaf node holding it
 
     /// <summary>The original index of the point at tree position <paramref name="position"/>. Iterating queries in
     /// tree order keeps consecutive queries spatially close, which is much kinder to the cache.</summary>
@@ -60,6 +63,7 @@ internal sealed class KdTree : IRadiusCounter
         if (end - start <= LeafSize)
         {
             _building[id] = (start, end, -1, -1);
+            for (int p = start; p < end; p++) _leafOf[p] = id;
             return id;
         }
         int splitDim = WidestDimension(start, end);
@@ -71,6 +75,7 @@ internal sealed class KdTree : IRadiusCounter
         return id;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int WidestDimension(int start, int end)
     {
         int best = 0;
@@ -90,6 +95,7 @@ internal sealed class KdTree : IRadiusCounter
     }
 
     // Hoare quickselect on _order by coordinate d: afterwards position k holds the k-th smallest.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Select(int left, int right, int k, int d)
     {
         while (right > left)
@@ -115,6 +121,7 @@ internal sealed class KdTree : IRadiusCounter
 
     private double Coord(int original, int d) => _source[original * _dim + d];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ComputeBox(int node)
     {
         int start = _start[node], end = _end[node];
@@ -132,6 +139,7 @@ internal sealed class KdTree : IRadiusCounter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double MinDistanceToBox(int node, ReadOnlySpan<double> q)
     {
         double dist = 0;
@@ -144,6 +152,7 @@ internal sealed class KdTree : IRadiusCounter
         return dist;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double MaxDistanceToBox(int node, ReadOnlySpan<double> q)
     {
         double dist = 0;
@@ -156,6 +165,7 @@ internal sealed class KdTree : IRadiusCounter
         return dist;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double Distance(int position, ReadOnlySpan<double> q)
     {
         double dist = 0;
@@ -181,28 +191,40 @@ internal sealed class KdTree : IRadiusCounter
         neighbours.Fill(-1);
         int self = _position[point];
         var q = _points.AsSpan(self * _dim, _dim);
-        SearchNearest(0, q, self, distances, neighbours);
+        // The query's own leaf first: its points are usually among the nearest, so the descent from the root
+        // starts with a tight bound and prunes almost everything.
+        int home = _leafOf[self];
+        ScanLeaf(home, q, self, distances, neighbours);
+        SearchNearest(0, q, self, home, distances, neighbours);
     }
 
-    private void SearchNearest(int node, ReadOnlySpan<double> q, int self, Span<double> distances, Span<int> neighbours)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SearchNearest(int node, ReadOnlySpan<double> q, int self, int skip, Span<double> distances, Span<int> neighbours)
     {
         int left = _left[node], right = _right[node];
         if (left < 0)
         {
-            for (int p = _start[node], end = _end[node]; p < end; p++)
-            {
-                if (p == self) continue;
-                double dist = Distance(p, q);
-                if (dist < distances[^1]) Insert(dist, _order[p], distances, neighbours);
-            }
+            if (node != skip) ScanLeaf(node, q, self, distances, neighbours);
             return;
         }
         double dl = MinDistanceToBox(left, q), dr = MinDistanceToBox(right, q);
         (int near, double dNear, int far, double dFar) = dl <= dr ? (left, dl, right, dr) : (right, dr, left, dl);
-        if (dNear < distances[^1]) SearchNearest(near, q, self, distances, neighbours);
-        if (dFar < distances[^1]) SearchNearest(far, q, self, distances, neighbours);
+        if (dNear < distances[^1]) SearchNearest(near, q, self, skip, distances, neighbours);
+        if (dFar < distances[^1]) SearchNearest(far, q, self, skip, distances, neighbours);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ScanLeaf(int leaf, ReadOnlySpan<double> q, int self, Span<double> distances, Span<int> neighbours)
+    {
+        for (int p = _start[leaf], end = _end[leaf]; p < end; p++)
+        {
+            if (p == self) continue;
+            double dist = Distance(p, q);
+            if (dist < distances[^1]) Insert(dist, _order[p], distances, neighbours);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Insert(double dist, int index, Span<double> distances, Span<int> neighbours)
     {
         int i = distances.Length - 1;
@@ -222,6 +244,7 @@ internal sealed class KdTree : IRadiusCounter
     /// <summary>Number of indexed points p with ‖p − q‖∞ ≤ <paramref name="radius"/>.</summary>
     public int CountWithin(ReadOnlySpan<double> q, double radius) => CountNode(0, q, radius);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CountNode(int node, ReadOnlySpan<double> q, double radius)
     {
         if (MinDistanceToBox(node, q) > radius) return 0;

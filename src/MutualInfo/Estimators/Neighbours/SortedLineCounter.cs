@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MutualInfo.Estimators.Neighbours;
 
 /// <summary>
@@ -22,6 +23,7 @@ internal sealed class SortedLineCounter : IRadiusCounter
         for (int r = 0; r < n; r++) _rank[order[r]] = r;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int CountWithin(int point, double radius)
     {
         double q = _values[point];
@@ -33,26 +35,45 @@ internal sealed class SortedLineCounter : IRadiusCounter
 
     private static bool Inside(double distance, double radius) => distance <= radius;
 
+    // Galloping search outward from the query's own rank: neighbourhoods are small, so this touches a few
+    // nearby cache lines (O(log count)) instead of a full binary search over the array.
     // Left of the query, q − v_j decreases with j (subtraction rounds monotonically), so "inside" is monotone.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int FirstInside(double q, double radius, int at)
     {
-        int lo = 0, hi = at;
-        while (lo < hi)
+        int step = 1, inside = at, lo = at - 1;
+        while (lo >= 0 && Inside(q - _sorted[lo], radius))
         {
-            int mid = (lo + hi) >>> 1;
-            if (Inside(q - _sorted[mid], radius)) hi = mid; else lo = mid + 1;
+            inside = lo;
+            step <<= 1;
+            lo = at - step;
         }
-        return lo;
+        // Now inside is inside and every index ≤ max(lo, −1) is outside (or lo < 0): binary search between.
+        int outside = Math.Max(lo, -1);
+        while (inside - outside > 1)
+        {
+            int mid = (inside + outside) >>> 1;
+            if (Inside(q - _sorted[mid], radius)) inside = mid; else outside = mid;
+        }
+        return inside;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int LastInside(double q, double radius, int at)
     {
-        int lo = at, hi = _sorted.Length - 1;
-        while (lo < hi)
+        int step = 1, inside = at, hi = at + 1, n = _sorted.Length;
+        while (hi < n && Inside(_sorted[hi] - q, radius))
         {
-            int mid = (lo + hi + 1) >>> 1;
-            if (Inside(_sorted[mid] - q, radius)) lo = mid; else hi = mid - 1;
+            inside = hi;
+            step <<= 1;
+            hi = at + step;
         }
-        return lo;
+        int outside = Math.Min(hi, n);
+        while (outside - inside > 1)
+        {
+            int mid = (inside + outside) >>> 1;
+            if (Inside(_sorted[mid] - q, radius)) inside = mid; else outside = mid;
+        }
+        return inside;
     }
 }

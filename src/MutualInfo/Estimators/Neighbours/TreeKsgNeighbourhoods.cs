@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace MutualInfo.Estimators.Neighbours;
 
 /// <summary>
@@ -25,6 +26,7 @@ internal sealed class TreeKsgNeighbourhoods : IKsgNeighbourhoods
 
     public object CreateScratch() => (new double[_k], new int[_k]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (int Nx, int Ny) Counts(int i, object scratch)
     {
         var (distances, neighbours) = ((double[], int[]))scratch;
