@@ -1,16 +1,122 @@
 using System.CommandLine;
+using System.Globalization;
+using MutualInfo.Bounds;
+using MutualInfo.Cli.Output;
+using MutualInfo.Cli.Simulate;
+using MutualInfo.Families;
+using MutualInfo.Simulation;
+using Spectre.Console;
 
 namespace MutualInfo.Cli.Commands;
 
 /// <summary>`mi simulate`: exact-critic Monte Carlo of the bounds vs batch size.</summary>
 internal static class SimulateCommand
 {
+    /// <summary>The showcase: MI levels of the 20-d Gaussian, each simulated when no --family is given.</summary>
+    public static readonly double[] ShowcaseLevels = [2, 5, 10, 15];
+    public const string ShowcaseJson = "simulate.json";
+    public const string ShowcasePlot = "simulate.png";
+
     public static Command Create()
     {
-        var command = new Command("simulate", "Exact-critic simulation of InfoNCE and the other bounds vs batch size n");
+        var family = new Option<string[]>("--family")
+        {
+            Description = "Family spec, repeatable (e.g. gaussian:dim=20,mi=10; see docs/families.md). "
+                + "Default: the showcase, 20-d Gaussians with I = 2, 5, 10, 15 nats, writing simulate.json and simulate.png",
+        };
+        var bounds = new Option<string>("--bounds")
+        {
+            Description = $"Comma-separated bounds ({string.Join(", ", BoundSpec.Known)}), e.g. infonce,smile:tau=5",
+            DefaultValueFactory = _ => "infonce,mean-field,loo-upper",
+        };
+        var sizes = new Option<string>("--n")
+        {
+            Description = "Batch sizes: numbers, powers and power ranges, e.g. 16,1000,2^1..2^18",
+            DefaultValueFactory = _ => "2^1..2^18",
+        };
+        var trials = new Option<int>("--trials") { Description = "Trials per n (positives for independent negatives, batches for in-batch)", DefaultValueFactory = _ => 1000 };
+        var negatives = new Option<string>("--negatives") { Description = "independent (fresh x̄ per positive) or in-batch (n×n)", DefaultValueFactory = _ => "independent" };
+        var csv = new Option<string?>("--csv") { Description = "Write all rows as CSV to this path" };
+        var plot = new Option<string?>("--plot") { Description = "Write the plot (.png or .svg) to this path" };
         var common = new CommonOptions();
+
+        var command = new Command("simulate", "Exact-critic simulation of InfoNCE and the other bounds vs batch size n");
+        foreach (Option option in new Option[] { family, bounds, sizes, trials, negatives, csv, plot }) command.Options.Add(option);
         common.AddTo(command);
-        command.SetAction(parsed => 0);
+        command.SetAction(parsed =>
+        {
+            string[] specs = parsed.GetValue(family) ?? [];
+            bool showcase = specs.Length == 0;
+            if (showcase) specs = ShowcaseLevels.Select(ShowcaseSpec).ToArray();
+            var request = new SimulateRequest(
+                specs.Select(FamilySpec.Parse).ToArray(),
+                BoundSpec.ParseList(parsed.GetValue(bounds)!),
+                BatchSizeList.Parse(parsed.GetValue(sizes)!),
+                parsed.GetValue(trials),
+                ParseNegatives(parsed.GetValue(negatives)!),
+                parsed.GetValue(common.Seed),
+                common.GetThreads(parsed),
+                parsed.GetValue(common.Json) ?? (showcase ? ShowcaseJson : null),
+                parsed.GetValue(csv),
+                parsed.GetValue(plot) ?? (showcase ? ShowcasePlot : null));
+            return Execute(request);
+        });
         return command;
     }
+
+    private static string ShowcaseSpec(double level) => string.Create(CultureInfo.InvariantCulture, $"gaussian:dim=20,mi={level}");
+
+    private static NegativeSampling ParseNegatives(string text) => text switch
+    {
+        "independent" => NegativeSampling.Independent,
+        "in-batch" => NegativeSampling.InBatch,
+        _ => throw new UsageException($"--negatives: expected 'independent' or 'in-batch', got '{text}'"),
+    };
+
+    private static int Execute(SimulateRequest request)
+    {
+        SimulationSettings[] settings = request.Families
+            .Select(f => new SimulationSettings(f, request.Bounds, request.BatchSizes, request.Trials, request.Negatives, request.Seed, request.Threads))
+            .ToArray();
+        foreach (SimulationSettings s in settings) s.Validate();
+        ValidateOutputs(request);
+
+        var progress = new ProgressReporter("simulate", settings.Sum(Simulator.TotalWork));
+        var runs = settings.Select(s => Simulator.Run(s, progress.Advance)).ToArray();
+
+        IAnsiConsole console = StdoutConsole.Create();
+        foreach (SimulationRun run in runs) SimulationTable.Write(console, run, request.Trials);
+        WriteOutputs(request, runs, console);
+        return CliApp.ExitOk;
+    }
+
+    private static void ValidateOutputs(SimulateRequest request)
+    {
+        if (request.PlotPath is { } path && Path.GetExtension(path).ToLowerInvariant() is not (".png" or ".svg"))
+            throw new UsageException($"--plot: the file must end in .png or .svg, got '{path}'");
+    }
+
+    private static void WriteOutputs(SimulateRequest request, IReadOnlyList<SimulationRun> runs, IAnsiConsole console)
+    {
+        if (request.JsonPath is { } json)
+        {
+            AtomicFile.Write(json, stream => SimulationJson.Write(runs, stream));
+            console.WriteLine($"wrote {json}");
+        }
+        if (request.CsvPath is { } csv)
+        {
+            AtomicFile.WriteAllText(csv, SimulationCsv.Format(runs));
+            console.WriteLine($"wrote {csv}");
+        }
+        if (request.PlotPath is { } plot)
+        {
+            (int width, int height) = SimulationPlot.SizeFor(runs.Count);
+            FigureWriter.Save(SimulationPlot.Build(runs), plot, width, height);
+            console.WriteLine($"wrote {plot}");
+        }
+    }
+
+    private sealed record SimulateRequest(
+        IKnownMiFamily[] Families, IReadOnlyList<IBound> Bounds, IReadOnlyList<int> BatchSizes, int Trials,
+        NegativeSampling Negatives, ulong Seed, int Threads, string? JsonPath, string? CsvPath, string? PlotPath);
 }

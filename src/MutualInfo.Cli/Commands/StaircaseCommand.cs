@@ -74,8 +74,7 @@ internal static class StaircaseCommand
         var progress = new ProgressReporter("staircase", total);
         var result = StaircaseExperiment.Run(options, StaircaseData.For(options.Dim, cubic), () => progress.Advance());
 
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        if (Console.IsOutputRedirected) console.Profile.Width = 200;
+        IAnsiConsole console = StdoutConsole.Create();
         StaircaseTable.Write(console, result);
         if (jsonPath is not null)
         {

@@ -28,7 +28,7 @@ internal sealed class ProgressReporter(string label, long total)
     private void Print(bool finished)
     {
         double fraction = total == 0 ? 1 : (double)_done / total;
-        string text = $"{label}: {fraction,6:P1} ({_done}/{total}) {_clock.Elapsed.TotalSeconds:F1}s";
+        string text = $"{label}: {fraction * 100,5:F1}% ({_done}/{total}) {_clock.Elapsed.TotalSeconds:F1}s";
         if (_interactive)
         {
             const int width = 30;

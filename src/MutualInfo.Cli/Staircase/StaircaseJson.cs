@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MutualInfo.Cli.Output;
 using MutualInfo.Neural.Staircase;
 
 namespace MutualInfo.Cli.Staircase;
@@ -40,24 +41,14 @@ internal static class StaircaseJson
         {
             writer.WriteStartObject();
             writer.WriteNumber("true_mi", level.TrueMi);
-            NumberOrNull(writer, "mean", level.Mean);
-            NumberOrNull(writer, "std", level.Std);
+            writer.WriteNumberOrNull("mean", level.Mean);
+            writer.WriteNumberOrNull("std", level.Std);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
         writer.WriteStartArray("trace");
-        foreach (double value in run.Trace)
-        {
-            if (double.IsFinite(value)) writer.WriteNumberValue(Math.Round(value, 5));
-            else writer.WriteNullValue();
-        }
+        foreach (double value in run.Trace) writer.WriteNumberOrNullValue(Math.Round(value, 5));
         writer.WriteEndArray();
         writer.WriteEndObject();
-    }
-
-    private static void NumberOrNull(Utf8JsonWriter writer, string name, double value)
-    {
-        if (double.IsFinite(value)) writer.WriteNumber(name, value);
-        else writer.WriteNull(name);
     }
 }

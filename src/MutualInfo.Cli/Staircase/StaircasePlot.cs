@@ -1,7 +1,6 @@
 using MutualInfo.Cli.Output;
 using MutualInfo.Neural.Staircase;
 using ScottPlot;
-using SkiaSharp;
 
 namespace MutualInfo.Cli.Staircase;
 
@@ -15,33 +14,14 @@ internal static class StaircasePlot
 
     public static void Save(StaircaseResult result, string path)
     {
-        string extension = Path.GetExtension(path).ToLowerInvariant();
-        if (extension is not (".png" or ".svg")) throw new UsageException($"--plot: the file must end in .png or .svg, got '{path}'");
-        var figure = Build(result);
         int columns = Math.Min(result.Runs.Count, 3), rows = (result.Runs.Count + columns - 1) / columns;
-        int width = columns * PanelWidth, height = rows * PanelHeight;
-        AtomicFile.Write(path, stream =>
-        {
-            if (extension == ".png")
-            {
-                using Image image = figure.Render(width, height);
-                stream.Write(image.GetImageBytes(ImageFormat.Png));
-                return;
-            }
-            using var managed = new SKManagedWStream(stream);
-            using (SKCanvas canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), managed))
-            {
-                canvas.Clear(SKColors.White);
-                figure.Render(canvas, new PixelRect(0, 0, width, height));
-            }
-            managed.Flush();
-        });
+        FigureWriter.Save(Build(result), path, columns * PanelWidth, rows * PanelHeight);
     }
 
     public static Multiplot Build(StaircaseResult result)
     {
-        var figure = new Multiplot();
-        figure.AddPlots(result.Runs.Count);
+        var figure = new Multiplot(); // starts with one panel
+        while (figure.Count() < result.Runs.Count) figure.AddPlot();
         int columns = Math.Min(result.Runs.Count, 3);
         figure.Layout = new ScottPlot.MultiplotLayouts.Grid((result.Runs.Count + columns - 1) / columns, columns);
         double top = Math.Max(result.Options.Levels.Max(), Math.Log(result.Options.BatchSize)) + 2;

@@ -1,3 +1,4 @@
+using MutualInfo.Numerics;
 using System.Buffers;
 using System.Numerics.Tensors;
 
@@ -115,7 +116,7 @@ public sealed class AlphaInfoNceBound : IBound
             ColumnLogSum.WithoutEach(scores.Slice(start, length), column.Total, leaveOut);
             if (top >= start && top < start + length) leaveOut[top - start] = column.WithoutTop;
             interpolation.Baseline(leaveOut, spare[..length]);
-            sum += TensorPrimitives.Sum(leaveOut);
+            sum += OrderedSum.Sum(leaveOut);
         }
         return sum;
     }
@@ -144,9 +145,9 @@ public sealed class AlphaInfoNceBound : IBound
             TensorPrimitives.Subtract(values, _logRest, scratch);
             TensorPrimitives.Abs(scratch, scratch);
             TensorPrimitives.Negate(scratch, scratch);
-            TensorPrimitives.Exp(scratch, scratch);
+            DeterministicMath.Exp(scratch, scratch);
             TensorPrimitives.Add(scratch, 1.0, scratch);
-            TensorPrimitives.Log(scratch, scratch);
+            DeterministicMath.Log(scratch, scratch);
             TensorPrimitives.Max(values, _logRest, values);
             TensorPrimitives.Add(values, scratch, values);
         }
@@ -187,9 +188,9 @@ public sealed class AlphaInfoNceBound : IBound
         public static void WithoutEach(ReadOnlySpan<double> scores, ReadOnlySpan<double> total, Span<double> destination)
         {
             TensorPrimitives.Subtract(scores, total, destination);
-            TensorPrimitives.Exp(destination, destination);
+            DeterministicMath.Exp(destination, destination);
             TensorPrimitives.Subtract(1.0, destination, destination);
-            TensorPrimitives.Log(destination, destination);
+            DeterministicMath.Log(destination, destination);
             TensorPrimitives.Add(destination, total, destination);
         }
 
@@ -197,9 +198,9 @@ public sealed class AlphaInfoNceBound : IBound
         public static void WithoutEach(ReadOnlySpan<double> scores, double total, Span<double> destination)
         {
             TensorPrimitives.Subtract(scores, total, destination);
-            TensorPrimitives.Exp(destination, destination);
+            DeterministicMath.Exp(destination, destination);
             TensorPrimitives.Subtract(1.0, destination, destination);
-            TensorPrimitives.Log(destination, destination);
+            DeterministicMath.Log(destination, destination);
             TensorPrimitives.Add(destination, total, destination);
         }
     }
@@ -299,10 +300,10 @@ public sealed class AlphaInfoNceBound : IBound
             {
                 TensorPrimitives.Subtract(scores.Slice(i * n, n), second, row);
                 foreach (int column in ColumnsTopAt(i)) row[column] = double.NegativeInfinity;
-                TensorPrimitives.Exp(row, row);
+                DeterministicMath.Exp(row, row);
                 TensorPrimitives.Add(rest, row, rest);
             }
-            LogSumExp.ThrowIfIllegal(TensorPrimitives.Sum(rest));
+            LogSumExp.ThrowIfIllegal(OrderedSum.Sum(rest));
         }
 
         /// <summary>withoutTop_j = second_j + log(rest_j); total_j = logaddexp(max_j, withoutTop_j).</summary>

@@ -4,7 +4,7 @@ namespace MutualInfo.Bounds;
 /// Donsker–Varadhan: mean diag S − logmeanexp_offdiag S. Not a true lower bound in finite samples (the log of a
 /// sample mean is biased); its optimal critic is log r + c.
 /// </summary>
-public sealed class DonskerVaradhanBound : IBound
+public sealed class DonskerVaradhanBound : IColumnSummaryBound
 {
     /// <inheritdoc/>
     public string Name => "dv";
@@ -36,5 +36,17 @@ public sealed class DonskerVaradhanBound : IBound
     {
         ScoreMatrix.CheckSingle(scores);
         return LogSumExp.PositiveMinus(scores[0], LogSumExp.MeanOf(scores[1..]));
+    }
+
+    /// <inheritdoc/>
+    public double EvaluateFromColumns(ReadOnlySpan<double> positives, ReadOnlySpan<double> logSumExpNegatives) =>
+        FromColumns(positives, logSumExpNegatives);
+
+    internal static double FromColumns(ReadOnlySpan<double> positives, ReadOnlySpan<double> logSumExpNegatives)
+    {
+        ColumnSummary.Check(positives, logSumExpNegatives);
+        double diagonal = ColumnSummary.DiagonalMean(positives);
+        if (diagonal == double.NegativeInfinity) return double.NegativeInfinity;
+        return diagonal - ColumnSummary.OffDiagonalLogMeanExp(logSumExpNegatives);
     }
 }

@@ -6,7 +6,7 @@ namespace MutualInfo.Bounds;
 /// InfoNCE (van den Oord et al. 2018), column version: log n + mean_j (S[j,j] − logsumexp_i S[i,j]), i.e. each y_j
 /// against its positive and n − 1 negatives x_i. Never exceeds log n; invariant to adding any c(y_j) to column j.
 /// </summary>
-public sealed class InfoNceBound : IBound
+public sealed class InfoNceBound : IColumnSummaryBound
 {
     /// <inheritdoc/>
     public string Name => "infonce";
@@ -45,5 +45,15 @@ public sealed class InfoNceBound : IBound
     {
         ScoreMatrix.CheckSingle(scores);
         return Math.Log(scores.Length) + LogSumExp.PositiveMinus(scores[0], LogSumExp.Of(scores));
+    }
+
+    /// <inheritdoc/>
+    public double EvaluateFromColumns(ReadOnlySpan<double> positives, ReadOnlySpan<double> logSumExpNegatives)
+    {
+        ColumnSummary.Check(positives, logSumExpNegatives);
+        if (ColumnSummary.DiagonalMean(positives) == double.NegativeInfinity) return double.NegativeInfinity;
+        double sum = 0.0;
+        for (int j = 0; j < positives.Length; j++) sum += positives[j] - LogSumExp.AddExp(positives[j], logSumExpNegatives[j]);
+        return Math.Log(positives.Length) + sum / positives.Length;
     }
 }

@@ -5,7 +5,7 @@ namespace MutualInfo.Bounds;
 /// 1 + log r, so the reported value is NWJ(S + 1) = 1 + mean diag S − mean_offdiag e^{S}; NWJ(S) would sit e⁻¹ low.
 /// The JS objective itself, which is what a critic is trained on, is <see cref="TrainingObjective"/>.
 /// </summary>
-public sealed class JensenShannonBound : IBound
+public sealed class JensenShannonBound : IColumnSummaryBound
 {
     /// <inheritdoc/>
     public string Name => "js";
@@ -75,4 +75,13 @@ public sealed class JensenShannonBound : IBound
     /// <summary>log(1 + e^x) without overflow for large x and without losing e^x for very negative x.</summary>
     private static double Softplus(double x) =>
         x > 0.0 ? x + LogSumExp.Log1p(Math.Exp(-x)) : LogSumExp.Log1p(Math.Exp(x));
+
+    /// <inheritdoc/>
+    public double EvaluateFromColumns(ReadOnlySpan<double> positives, ReadOnlySpan<double> logSumExpNegatives)
+    {
+        ColumnSummary.Check(positives, logSumExpNegatives);
+        double diagonal = ColumnSummary.DiagonalMean(positives);
+        if (diagonal == double.NegativeInfinity) return double.NegativeInfinity;
+        return TubaBound.Value(diagonal, ColumnSummary.OffDiagonalLogMeanExp(logSumExpNegatives), logBaseline: 0.0);
+    }
 }

@@ -6,7 +6,7 @@ namespace MutualInfo.Bounds;
 /// The leave-one-out UPPER bound (Poole et al. 2019), evaluated with the true log r:
 /// mean_i (S[i,i] − logmeanexp_{j≠i} S[j,i]); its expectation is ≥ I. Single form: s₀ − logmeanexp_{k≥1} s_k.
 /// </summary>
-public sealed class LeaveOneOutUpperBound : IBound
+public sealed class LeaveOneOutUpperBound : IColumnSummaryBound
 {
     /// <inheritdoc/>
     public string Name => "loo-upper";
@@ -42,4 +42,14 @@ public sealed class LeaveOneOutUpperBound : IBound
 
     /// <inheritdoc/>
     public double EvaluateSingle(ReadOnlySpan<double> scores) => DonskerVaradhanBound.Single(scores);
+
+    /// <inheritdoc/>
+    public double EvaluateFromColumns(ReadOnlySpan<double> positives, ReadOnlySpan<double> logSumExpNegatives)
+    {
+        ColumnSummary.Check(positives, logSumExpNegatives);
+        if (ColumnSummary.DiagonalMean(positives) == double.NegativeInfinity) return double.NegativeInfinity;
+        double sum = 0.0;
+        for (int j = 0; j < positives.Length; j++) sum += positives[j] - logSumExpNegatives[j];
+        return sum / positives.Length + Math.Log(positives.Length - 1);
+    }
 }

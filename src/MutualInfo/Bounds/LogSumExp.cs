@@ -1,3 +1,4 @@
+using MutualInfo.Numerics;
 using System.Buffers;
 using System.Numerics.Tensors;
 
@@ -67,8 +68,8 @@ internal static class LogSumExp
             var piece = x.Slice(start, Math.Min(Chunk, x.Length - start));
             var scratch = buffer[..piece.Length];
             TensorPrimitives.Subtract(piece, shift, scratch);
-            TensorPrimitives.Exp(scratch, scratch);
-            sum += TensorPrimitives.Sum(scratch);
+            DeterministicMath.Exp(scratch, scratch);
+            sum += OrderedSum.Sum(scratch);
         }
         return sum;
     }
@@ -84,8 +85,8 @@ internal static class LogSumExp
             var scratch = buffer[..piece.Length];
             TensorPrimitives.Clamp(piece, lo, hi, scratch);
             TensorPrimitives.Subtract(scratch, shift, scratch);
-            TensorPrimitives.Exp(scratch, scratch);
-            sum += TensorPrimitives.Sum(scratch);
+            DeterministicMath.Exp(scratch, scratch);
+            sum += OrderedSum.Sum(scratch);
         }
         return sum;
     }
@@ -140,10 +141,10 @@ internal static class LogSumExp
             {
                 TensorPrimitives.Subtract(scores.Slice(i * n, n), shift, row);
                 if (excludeDiagonal) row[i] = double.NegativeInfinity;
-                TensorPrimitives.Exp(row, row);
+                DeterministicMath.Exp(row, row);
                 TensorPrimitives.Add(sum, row, sum);
             }
-            TensorPrimitives.Log(sum, lse);
+            DeterministicMath.Log(sum, lse);
             TensorPrimitives.Add(lse, shift, lse);
         }
         finally

@@ -5,7 +5,7 @@ namespace MutualInfo.Bounds;
 /// log n + mean_i (S[i,i] − logaddexp(S[i,i], log(n − 1))). Shown beside InfoNCE; it is not a bound of the same value
 /// (by Jensen, averaged over random negatives it sits below InfoNCE).
 /// </summary>
-public sealed class MeanFieldBound : IBound
+public sealed class MeanFieldBound : IColumnSummaryBound
 {
     /// <inheritdoc/>
     public string Name => "mean-field";
@@ -39,4 +39,15 @@ public sealed class MeanFieldBound : IBound
 
     private static double Term(double positive, double logNegatives) =>
         LogSumExp.PositiveMinus(positive, LogSumExp.AddExp(positive, logNegatives));
+
+    /// <inheritdoc/>
+    public double EvaluateFromColumns(ReadOnlySpan<double> positives, ReadOnlySpan<double> logSumExpNegatives)
+    {
+        ColumnSummary.Check(positives, logSumExpNegatives);
+        if (ColumnSummary.DiagonalMean(positives) == double.NegativeInfinity) return double.NegativeInfinity;
+        int n = positives.Length;
+        double logNegatives = Math.Log(n - 1), sum = 0.0;
+        foreach (double positive in positives) sum += Term(positive, logNegatives);
+        return Math.Log(n) + sum / n;
+    }
 }

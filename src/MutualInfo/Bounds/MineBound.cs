@@ -4,7 +4,7 @@ namespace MutualInfo.Bounds;
 /// MINE (Belghazi et al. 2018): the same value as <see cref="DonskerVaradhanBound"/>; MINE differs only in its
 /// bias-corrected training gradient (a moving average in the denominator), which lives in the neural code.
 /// </summary>
-public sealed class MineBound : IBound
+public sealed class MineBound : IColumnSummaryBound
 {
     /// <inheritdoc/>
     public string Name => "mine";
@@ -23,4 +23,8 @@ public sealed class MineBound : IBound
 
     /// <inheritdoc/>
     public double EvaluateSingle(ReadOnlySpan<double> scores) => DonskerVaradhanBound.Single(scores);
+
+    /// <inheritdoc/>
+    public double EvaluateFromColumns(ReadOnlySpan<double> positives, ReadOnlySpan<double> logSumExpNegatives) =>
+        DonskerVaradhanBound.FromColumns(positives, logSumExpNegatives);
 }

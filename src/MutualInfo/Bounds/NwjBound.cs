@@ -4,7 +4,7 @@ namespace MutualInfo.Bounds;
 /// NWJ (Nguyen, Wainwright, Jordan 2010; f-GAN KL): mean diag S − e^{−1}·mean_offdiag e^{S}. Its optimal critic is
 /// 1 + log r. The exponential term is formed as exp(logmeanexp − 1), so scores near 700 stay finite.
 /// </summary>
-public sealed class NwjBound : IBound
+public sealed class NwjBound : IColumnSummaryBound
 {
     /// <inheritdoc/>
     public string Name => "nwj";
@@ -33,5 +33,14 @@ public sealed class NwjBound : IBound
         ScoreMatrix.CheckSingle(scores);
         if (scores[0] == double.NegativeInfinity) return double.NegativeInfinity;
         return scores[0] - Math.Exp(LogSumExp.MeanOf(scores[1..]) - 1.0);
+    }
+
+    /// <inheritdoc/>
+    public double EvaluateFromColumns(ReadOnlySpan<double> positives, ReadOnlySpan<double> logSumExpNegatives)
+    {
+        ColumnSummary.Check(positives, logSumExpNegatives);
+        double diagonal = ColumnSummary.DiagonalMean(positives);
+        if (diagonal == double.NegativeInfinity) return double.NegativeInfinity;
+        return diagonal - Math.Exp(ColumnSummary.OffDiagonalLogMeanExp(logSumExpNegatives) - 1.0);
     }
 }

@@ -6,7 +6,7 @@ namespace MutualInfo.Bounds;
 /// TUBA with a constant log-baseline log a (Poole et al. 2019): 1 + mean diag (S − log a) − mean_offdiag e^{S − log a}.
 /// Its optimal critic is log r + log a.
 /// </summary>
-public sealed class TubaBound : IBound
+public sealed class TubaBound : IColumnSummaryBound
 {
     /// <summary>TUBA with baseline a = e^<paramref name="logBaseline"/> (default a = 1).</summary>
     public TubaBound(double logBaseline = 0.0)
@@ -53,4 +53,13 @@ public sealed class TubaBound : IBound
         1.0 + positive - logBaseline - Math.Exp(negativesLogMeanExp - logBaseline);
 
     internal static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    /// <inheritdoc/>
+    public double EvaluateFromColumns(ReadOnlySpan<double> positives, ReadOnlySpan<double> logSumExpNegatives)
+    {
+        ColumnSummary.Check(positives, logSumExpNegatives);
+        double diagonal = ColumnSummary.DiagonalMean(positives);
+        if (diagonal == double.NegativeInfinity) return double.NegativeInfinity;
+        return Value(diagonal, ColumnSummary.OffDiagonalLogMeanExp(logSumExpNegatives), LogBaseline);
+    }
 }

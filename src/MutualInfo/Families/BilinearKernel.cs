@@ -118,17 +118,17 @@ internal static class BilinearKernel
                 var v0 = Vector256.LoadUnsafe(ref vRow);
                 var v1 = Vector256.LoadUnsafe(ref vRow, 4);
                 var b = Vector256.Create(Unsafe.Add(ref u0, kk));
-                a00 = Vector256.MultiplyAddEstimate(b, v0, a00);
-                a01 = Vector256.MultiplyAddEstimate(b, v1, a01);
+                a00 = Vector256.FusedMultiplyAdd(b, v0, a00);
+                a01 = Vector256.FusedMultiplyAdd(b, v1, a01);
                 b = Vector256.Create(Unsafe.Add(ref u1, kk));
-                a10 = Vector256.MultiplyAddEstimate(b, v0, a10);
-                a11 = Vector256.MultiplyAddEstimate(b, v1, a11);
+                a10 = Vector256.FusedMultiplyAdd(b, v0, a10);
+                a11 = Vector256.FusedMultiplyAdd(b, v1, a11);
                 b = Vector256.Create(Unsafe.Add(ref u2, kk));
-                a20 = Vector256.MultiplyAddEstimate(b, v0, a20);
-                a21 = Vector256.MultiplyAddEstimate(b, v1, a21);
+                a20 = Vector256.FusedMultiplyAdd(b, v0, a20);
+                a21 = Vector256.FusedMultiplyAdd(b, v1, a21);
                 b = Vector256.Create(Unsafe.Add(ref u3, kk));
-                a30 = Vector256.MultiplyAddEstimate(b, v0, a30);
-                a31 = Vector256.MultiplyAddEstimate(b, v1, a31);
+                a30 = Vector256.FusedMultiplyAdd(b, v0, a30);
+                a31 = Vector256.FusedMultiplyAdd(b, v1, a31);
                 vRow = ref Unsafe.Add(ref vRow, ny);
             }
             a00.StoreUnsafe(ref m.Dest, d0 + (nuint)j);
@@ -157,7 +157,7 @@ internal static class BilinearKernel
             ref double vRow = ref Unsafe.Add(ref m.Vt, j);
             for (int kk = 0; kk < k; kk++)
             {
-                acc = Vector256.MultiplyAddEstimate(Vector256.Create(Unsafe.Add(ref ui, kk)), Vector256.LoadUnsafe(ref vRow), acc);
+                acc = Vector256.FusedMultiplyAdd(Vector256.Create(Unsafe.Add(ref ui, kk)), Vector256.LoadUnsafe(ref vRow), acc);
                 vRow = ref Unsafe.Add(ref vRow, ny);
             }
             acc.StoreUnsafe(ref m.Dest, (nuint)(i * ny + j));
@@ -168,7 +168,7 @@ internal static class BilinearKernel
     private static double Scalar(in Operands m, int i, int j)
     {
         double sum = Unsafe.Add(ref m.RowTerms, i) + Unsafe.Add(ref m.ColTerms, j);
-        for (int kk = 0; kk < m.K; kk++) sum += Unsafe.Add(ref m.U, i * m.K + kk) * Unsafe.Add(ref m.Vt, kk * m.Ny + j);
+        for (int kk = 0; kk < m.K; kk++) sum = Math.FusedMultiplyAdd(Unsafe.Add(ref m.U, i * m.K + kk), Unsafe.Add(ref m.Vt, kk * m.Ny + j), sum);
         return sum;
     }
 }

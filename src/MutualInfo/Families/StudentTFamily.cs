@@ -93,7 +93,7 @@ public sealed class StudentTFamily : KnownMiFamily
     /// <inheritdoc />
     protected override double LogRatioPair(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        double sx = TensorPrimitives.SumOfSquares(x), sy = TensorPrimitives.SumOfSquares(y);
+        double sx = OrderedSum.SumOfSquares(x), sy = OrderedSum.SumOfSquares(y);
         return _constant + RowTerm(sx) + ColumnTerm(sy) - JointCoefficient * Math.Log(1 + (sx + sy) / _nu);
     }
 
@@ -111,7 +111,7 @@ public sealed class StudentTFamily : KnownMiFamily
     public override void SampleNegativeLogRatios(Rng rng, ReadOnlySpan<double> y, Span<double> dest)
     {
         CheckSingleY(y);
-        double sy = TensorPrimitives.SumOfSquares(y);
+        double sy = OrderedSum.SumOfSquares(y);
         double offset = _constant + ColumnTerm(sy), joint = JointCoefficient;
         for (int k = 0; k < dest.Length; k++)
         {
@@ -141,17 +141,17 @@ public sealed class StudentTFamily : KnownMiFamily
         Span<double> colTerms = colLease.Span, scaledY = scaledLease.Span;
         for (int j = 0; j < ny; j++)
         {
-            double sy = TensorPrimitives.SumOfSquares(y.Slice(j * DimY, DimY));
+            double sy = OrderedSum.SumOfSquares(y.Slice(j * DimY, DimY));
             colTerms[j] = ColumnTerm(sy);
             scaledY[j] = sy / _nu;
         }
         double joint = JointCoefficient;
         for (int i = 0; i < nx; i++)
         {
-            double sx = TensorPrimitives.SumOfSquares(x.Slice(i * DimX, DimX));
+            double sx = OrderedSum.SumOfSquares(x.Slice(i * DimX, DimX));
             Span<double> row = dest.Slice(i * ny, ny);
             TensorPrimitives.Add(scaledY, 1 + sx / _nu, row);
-            TensorPrimitives.Log(row, row);
+            DeterministicMath.Log(row, row);
             TensorPrimitives.MultiplyAdd(row, -joint, colTerms, row);
             TensorPrimitives.Add(row, _constant + RowTerm(sx), row);
         }

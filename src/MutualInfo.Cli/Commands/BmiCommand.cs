@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Globalization;
+using MutualInfo.Cli.Output;
+using MutualInfo.Data;
+
+namespace MutualInfo.Cli.Commands;
+
+/// <summary>
+/// `mi bmi FILE.csv DIM_X DIM_Y`: the BMI benchmark's external-estimator protocol — the first DIM_X columns are X,
+/// the next DIM_Y are Y; prints exactly one float (nats) on stdout and nothing else.
+/// </summary>
+internal static class BmiCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bmi", "BMI external-estimator protocol: print one MI estimate (nats) for FILE.csv, whose first DIM_X columns are X and next DIM_Y are Y");
+        var file = new Argument<string>("FILE") { Description = "CSV file with a header row (a leading 'seed' or unnamed index column is skipped)" };
+        var dimX = new Argument<int>("DIM_X") { Description = "Dimension of X" };
+        var dimY = new Argument<int>("DIM_Y") { Description = "Dimension of Y" };
+        var common = new CommonOptions();
+        var data = new DataOptions();
+        command.Arguments.Add(file);
+        command.Arguments.Add(dimX);
+        command.Arguments.Add(dimY);
+        data.AddTo(command);
+        common.AddTo(command);
+        command.SetAction(parsed =>
+        {
+            string path = parsed.GetValue(file)!;
+            ulong seed = parsed.GetValue(common.Seed);
+            var estimator = data.CreateEstimator(parsed, common.GetThreads(parsed), splits: 0, resamples: 0, biasAllowance: 0);
+            var columns = ColumnChoice.Leading(parsed.GetValue(dimX), parsed.GetValue(dimY));
+            var samples = data.Load(parsed, path, columns, estimator);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            double mi = estimator.PointEstimate(samples, seed);
+            double seconds = clock.Elapsed.TotalSeconds;
+            Console.Out.WriteLine(mi.ToString("R", CultureInfo.InvariantCulture));
+            string? json = parsed.GetValue(common.Json);
+            if (json is not null)
+                AtomicFile.WriteAllText(json, string.Create(CultureInfo.InvariantCulture,
+                    $"{{\"estimator\":\"{estimator.Name}\",\"mi\":{mi:R},\"n_samples\":{samples.Count},\"dim_x\":{samples.DimX},\"dim_y\":{samples.DimY},\"seed\":{seed},\"elapsed_seconds\":{seconds:R}}}\n"));
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,30 @@
+using MutualInfo.Estimators;
+
+namespace MutualInfo.Cli.Commands;
+
+/// <summary>
+/// The estimators `mi estimate` and `mi bmi` can run, by CLI name. Other assemblies' estimators (e.g. neural
+/// critics) are added here as one more entry each.
+/// </summary>
+internal static class DataEstimatorCatalog
+{
+    public const string Default = "ksg";
+
+    private static readonly (string Name, string Description, Func<DataEstimatorSettings, IMiEstimator> Create)[] Entries =
+    [
+        ("ksg", "Kraskov–Stögbauer–Grassberger estimator 1 (k-NN, max-norm); SE by half-splitting", s => new KsgEstimator(s.Ksg(KsgVariant.First))),
+        ("ksg2", "KSG estimator 2; SE by half-splitting", s => new KsgEstimator(s.Ksg(KsgVariant.Second))),
+        ("gaussian", "Gaussian baseline −½ Σ ln(1 − ρᵢ²) from canonical correlations; SE by bootstrap", s => new GaussianEstimator(s.Gaussian())),
+    ];
+
+    public static IEnumerable<string> Names => Entries.Select(e => e.Name);
+
+    public static string HelpText => string.Join("; ", Entries.Select(e => $"{e.Name}: {e.Description}"));
+
+    public static IMiEstimator Create(string name, DataEstimatorSettings settings)
+    {
+        foreach (var entry in Entries)
+            if (entry.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) return entry.Create(settings);
+        throw new UsageException($"--estimator: unknown estimator '{name}' (available: {string.Join(", ", Names)})");
+    }
+}

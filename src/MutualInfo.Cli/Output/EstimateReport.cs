@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using MutualInfo.Estimators;
+
+namespace MutualInfo.Cli.Output;
+
+/// <summary>Renders an <see cref="MiEstimate"/>: the JSON contract of `mi estimate --json`, and the human summary.</summary>
+internal static class EstimateReport
+{
+    public static string Json(MiEstimate e, IReadOnlyDictionary<string, object?> settings)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("estimator", e.Estimator);
+            WriteNumber(w, "mi", e.Mi);
+            WriteNumber(w, "std_error", e.StdError);
+            w.WriteStartArray("ci95");
+            WriteValue(w, e.Ci95Low);
+            WriteValue(w, e.Ci95High);
+            w.WriteEndArray();
+            w.WriteNumber("n_samples", e.NSamples);
+            w.WriteNumber("dim_x", e.DimX);
+            w.WriteNumber("dim_y", e.DimY);
+            WriteNumber(w, "log_n_cap", e.LogNCap);
+            WriteNumber(w, "p_value", e.PValue);
+            w.WriteStartArray("warnings");
+            foreach (string warning in e.Warnings) w.WriteStringValue(warning);
+            w.WriteEndArray();
+            w.WriteString("uncertainty_method", e.UncertaintyMethod);
+            w.WriteStartObject("settings");
+            foreach (var (key, value) in settings)
+            {
+                switch (value)
+                {
+                    case null: w.WriteNull(key); break;
+                    case bool b: w.WriteBoolean(key, b); break;
+                    case int i: w.WriteNumber(key, i); break;
+                    case ulong u: w.WriteNumber(key, u); break;
+                    case double d: WriteNumber(w, key, d); break;
+                    default: w.WriteString(key, Convert.ToString(value, CultureInfo.InvariantCulture)); break;
+                }
+            }
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    // JSON has no NaN: an unavailable number (e.g. no SE with --splits 0) is null.
+    private static void WriteNumber(Utf8JsonWriter w, string name, double? value)
+    {
+        w.WritePropertyName(name);
+        WriteValue(w, value);
+    }
+
+    private static void WriteValue(Utf8JsonWriter w, double? value)
+    {
+        if (value is double v && double.IsFinite(v)) w.WriteNumberValue(v); else w.WriteNullValue();
+    }
+
+    public static string Human(MiEstimate e, string source, IReadOnlyList<string> xNames, IReadOnlyList<string> yNames, int permutations)
+    {
+        var s = new StringBuilder();
+        s.AppendLine(Invariant($"MI estimate ({e.Estimator}) from {source}: n = {e.NSamples}, X = {Columns(xNames)}, Y = {Columns(yNames)}"));
+        s.AppendLine(Invariant($"  MI          {e.Mi,10:0.0000} nats  ({e.Mi / Math.Log(2):0.0000} bits)"));
+        s.AppendLine(Invariant($"  std. error  {Format(e.StdError)}"));
+        s.AppendLine(Invariant($"  95% CI      [{Format(e.Ci95Low).Trim()}, {Format(e.Ci95High).Trim()}]"));
+        if (e.PValue is double p) s.AppendLine(Invariant($"  p-value     {p,10:0.0000}  (independence, {permutations} permutations)"));
+        if (e.LogNCap is double cap) s.AppendLine(Invariant($"  log n cap   {cap,10:0.0000}"));
+        s.AppendLine($"  uncertainty {e.UncertaintyMethod}");
+        foreach (string warning in e.Warnings) s.AppendLine($"  warning: {warning}");
+        return s.ToString();
+    }
+
+    private static string Format(double v) => double.IsFinite(v) ? v.ToString("0.0000", CultureInfo.InvariantCulture).PadLeft(10) : "       n/a";
+
+    private static string Columns(IReadOnlyList<string> names) =>
+        names.Count <= 6 ? string.Join(",", names) : $"{string.Join(",", names.Take(3))},…,{names[^1]} ({names.Count} columns)";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

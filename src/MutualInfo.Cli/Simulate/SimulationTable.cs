@@ -1,0 +1,36 @@
+using System.Globalization;
+using MutualInfo.Simulation;
+using Spectre.Console;
+
+namespace MutualInfo.Cli.Simulate;
+
+/// <summary>The human-readable result: per family, one row per n and one column per bound (mean ± SE).</summary>
+internal static class SimulationTable
+{
+    public static void Write(IAnsiConsole console, SimulationRun run, int trials)
+    {
+        string[] bounds = run.Rows.Select(r => r.Bound).Distinct().ToArray();
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{run.Family}: I = {run.TrueMi:F4} nats, {SimulationJson.NegativesName(run.Negatives)} negatives, {trials} trials"));
+        var table = new Table { Border = TableBorder.Simple };
+        table.AddColumn(new TableColumn("n").RightAligned());
+        table.AddColumn(new TableColumn("log n").RightAligned());
+        foreach (string bound in bounds) table.AddColumn(new TableColumn(Markup.Escape($"{bound} ± SE")).RightAligned());
+        foreach (var group in run.Rows.GroupBy(r => r.N))
+        {
+            var cells = new List<string> { group.Key.ToString(CultureInfo.InvariantCulture), F(Math.Log(group.Key)) };
+            cells.AddRange(bounds.Select(b => group.FirstOrDefault(r => r.Bound == b) is { } row ? Cell(row) : ""));
+            table.AddRow(cells.Select(Markup.Escape).ToArray());
+        }
+        console.Write(table);
+        if (run.Rows.Any(r => r.Saturated))
+            console.WriteLine($"  * within max({Simulator.SaturationMargin} nats, 2 SE) of the log n cap: the cap binds. "
+                + $"The gap to I closes only for n ≫ e^I ≈ {run.BatchSizeScale.ToString("G3", CultureInfo.InvariantCulture)}.");
+        console.WriteLine();
+    }
+
+    private static string Cell(SimulationRow row) =>
+        $"{F(row.Estimate.Mean)} ± {F(row.Estimate.StdError)}{(row.Saturated ? "*" : " ")}";
+
+    private static string F(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,57 @@
+using MutualInfo.Bounds;
+using MutualInfo.Families;
+
+namespace MutualInfo.Simulation;
+
+/// <summary>What to simulate: one family, the bounds to evaluate at their optimal critics, batch sizes and trials.</summary>
+/// <param name="Family">The distribution of (X, Y); its exact log ratio is the critic.</param>
+/// <param name="Bounds">Bounds to evaluate; each at f* = log r + its <see cref="IBound.OptimalCriticShift"/>.</param>
+/// <param name="BatchSizes">The batch sizes n (each ≥ 2).</param>
+/// <param name="Trials">Independent trials per n (≥ 2): positives for independent negatives, batches for in-batch.</param>
+/// <param name="Negatives">How negatives are drawn.</param>
+/// <param name="Seed">Root seed; trial t at batch size n uses the stream (n, t), whatever the thread count.</param>
+/// <param name="Threads">Worker threads.</param>
+public sealed record SimulationSettings(
+    IKnownMiFamily Family,
+    IReadOnlyList<IBound> Bounds,
+    IReadOnlyList<int> BatchSizes,
+    int Trials,
+    NegativeSampling Negatives,
+    ulong Seed,
+    int Threads)
+{
+    /// <summary>
+    /// Largest n accepted with in-batch negatives when a bound needs every pair (smile, alpha-infonce): the n×n matrix
+    /// of one trial takes 8·n² bytes per thread.
+    /// </summary>
+    public const int MaxInBatchSize = 16384;
+
+    /// <summary>Largest n accepted with in-batch negatives when every bound follows from the column summary (streamed).</summary>
+    public const int MaxStreamedInBatchSize = 1 << 20;
+
+    /// <summary>Largest n accepted with independent negatives.</summary>
+    public const int MaxIndependentSize = 1 << 26;
+
+    /// <summary>Throws a <see cref="UsageException"/> naming the offending flag when a setting is out of range.</summary>
+    public void Validate()
+    {
+        if (Bounds.Count == 0) throw new UsageException("--bounds: at least one bound is needed");
+        if (BatchSizes.Count == 0) throw new UsageException("--n: at least one batch size is needed");
+        if (Trials < 2) throw new UsageException($"--trials: at least 2 trials are needed for a standard error, got {Trials}");
+        if (Threads < 1) throw new UsageException($"--threads: must be at least 1, got {Threads}");
+        int max = Negatives switch
+        {
+            NegativeSampling.InBatch when Bounds.All(b => b is IColumnSummaryBound) => MaxStreamedInBatchSize,
+            NegativeSampling.InBatch => MaxInBatchSize,
+            _ => MaxIndependentSize,
+        };
+        foreach (int n in BatchSizes)
+        {
+            if (n < 2) throw new UsageException($"--n: batch sizes must be at least 2, got {n}");
+            if (n > max)
+                throw new UsageException(max == MaxInBatchSize
+                    ? $"--n: in-batch negatives with these bounds need an n×n matrix per trial; n ≤ {max}, got {n} (use --negatives independent)"
+                    : $"--n: n ≤ {max}, got {n}");
+        }
+    }
+}

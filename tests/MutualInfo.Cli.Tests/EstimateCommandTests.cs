@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using MutualInfo.Randomness;
+
+namespace MutualInfo.Cli.Tests;
+
+[Collection(ConsoleCollection.Name)]
+public sealed class EstimateCommandTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("mi-estimate-tests").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>n rows of X1, Y1 with correlation ρ (I = −½ ln(1 − ρ²)), optionally behind a leading column.</summary>
+    private string GaussianCsv(int n, double rho, string leading = "", ulong seed = 1)
+    {
+        var rng = new Rng(seed);
+        var text = new StringBuilder(leading.Length > 0 ? $"{leading},X1,Y1\n" : "X1,Y1\n");
+        for (int i = 0; i < n; i++)
+        {
+            double x = rng.NextGaussian(), y = rho * x + Math.Sqrt(1 - rho * rho) * rng.NextGaussian();
+            if (leading.Length > 0) text.Append("1,");
+            text.Append(CultureInfo.InvariantCulture, $"{x:R},{y:R}\n");
+        }
+        return Write("data.csv", text.ToString());
+    }
+
+    private string Write(string name, string text)
+    {
+        string path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void JsonFollowsTheContract()
+    {
+        string csv = GaussianCsv(1500, 0.8);
+        string json = Path.Combine(_dir, "out.json");
+        var (exit, stdout, stderr) = CliRunner.Run("estimate", csv, "--json", json, "--permutations", "9", "--splits", "8");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("MI estimate (ksg)", stdout);
+        using var doc = JsonDocument.Parse(File.ReadAllText(json));
+        var root = doc.RootElement;
+        Assert.Equal("ksg", root.GetProperty("estimator").GetString());
+        double mi = root.GetProperty("mi").GetDouble(), se = root.GetProperty("std_error").GetDouble();
+        Assert.True(Math.Abs(mi - 0.5108) < 4 * se, $"mi {mi}, se {se}");
+        var ci = root.GetProperty("ci95");
+        Assert.True(ci[0].GetDouble() < mi && mi < ci[1].GetDouble());
+        Assert.Equal(1500, root.GetProperty("n_samples").GetInt32());
+        Assert.Equal(1, root.GetProperty("dim_x").GetInt32());
+        Assert.Equal(1, root.GetProperty("dim_y").GetInt32());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("log_n_cap").ValueKind);
+        Assert.Equal(0.1, root.GetProperty("p_value").GetDouble(), 12);
+        Assert.Equal(JsonValueKind.Array, root.GetProperty("warnings").ValueKind);
+    }
+
+    [Fact]
+    public void JsonToStdoutAndGaussianEstimatorAndSameSeedSameOutput()
+    {
+        string csv = GaussianCsv(800, 0.6);
+        var first = CliRunner.Run("estimate", csv, "--estimator", "gaussian", "--json", "-", "--seed", "4");
+        var second = CliRunner.Run("estimate", csv, "--estimator", "gaussian", "--json", "-", "--seed", "4", "--threads", "1");
+        Assert.Equal(0, first.Exit);
+        Assert.Equal(first.Out, second.Out);
+        using var doc = JsonDocument.Parse(first.Out);
+        Assert.Equal("gaussian", doc.RootElement.GetProperty("estimator").GetString());
+        Assert.Contains("bootstrap", doc.RootElement.GetProperty("uncertainty_method").GetString());
+    }
+
+    [Fact]
+    public void BmiPrintsExactlyOneFloat()
+    {
+        string csv = GaussianCsv(600, 0.8, leading: "seed");
+        var (exit, stdout, stderr) = CliRunner.Run("bmi", csv, "1", "1");
+        Assert.True(exit == 0, stderr);
+        string line = Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(stdout, line + Environment.NewLine);
+        double mi = double.Parse(line, CultureInfo.InvariantCulture);
+        Assert.InRange(mi, 0.35, 0.65);
+        Assert.Equal(string.Empty, stderr);
+        var gaussian = CliRunner.Run("bmi", csv, "1", "1", "--estimator", "gaussian");
+        Assert.InRange(double.Parse(gaussian.Out, CultureInfo.InvariantCulture), 0.4, 0.62);
+    }
+
+    [Fact]
+    public void ExplicitColumnsAndDelimiter()
+    {
+        string csv = Write("semi.csv", "a;b;c\n" + string.Concat(Enumerable.Range(0, 50).Select(i => $"{i};{i * i % 17};{Math.Sin(i)}\n")));
+        var (exit, stdout, stderr) = CliRunner.Run("estimate", csv, "--x", "a", "--y", "2", "--delimiter", ";", "--splits", "4");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("X = a, Y = c", stdout);
+    }
+
+    [Theory]
+    [InlineData("X1,Y1\n1,2\n3,oops\n", new string[0], "line 3, column 'Y1': not a number: 'oops'")]
+    [InlineData("X1,Y1\n1,2\n3\n", new string[0], "line 3: expected 2 columns")]
+    [InlineData("X1,Y1\n1,2\n2,2\n3,2\n4,2\n5,2\n6,2\n7,2\n8,2\n9,2\n", new string[0], "column 'Y1' is constant")]
+    [InlineData("X1,Y1\n1,2\n2,3\n3,1\n", new string[0], "3 data row(s), but estimator ksg needs at least 8")]
+    [InlineData("a,b\n1,2\n", new[] { "--x", "a", "--y", "q" }, "--y: unknown column 'q'")]
+    [InlineData("a,b\n1,2\n", new[] { "--x", "a", "--y", "0" }, "--x/--y: column 'a' is in both X and Y")]
+    [InlineData("X1,Y1\n1,2\n", new[] { "--estimator", "magic" }, "--estimator: unknown estimator 'magic'")]
+    [InlineData("X1,Y1\n1,2\n", new[] { "--k", "0" }, "--k: must be at least 1")]
+    [InlineData("X1,Y1\n1,2\n", new[] { "--delimiter", "ab" }, "--delimiter: expected one character")]
+    public void BadInputExitsWithCode2AndOneLine(string text, string[] extra, string expected)
+    {
+        string csv = Write("bad.csv", text);
+        var (exit, stdout, stderr) = CliRunner.Run(["estimate", csv, .. extra]);
+        Assert.Equal(2, exit);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains(expected, stderr);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.DoesNotContain("   at ", stderr);
+    }
+
+    [Fact]
+    public void BmiBadDimensionsAndMissingFileExitWithCode2()
+    {
+        string csv = GaussianCsv(50, 0.5);
+        Assert.Equal(2, CliRunner.Run("bmi", csv, "2", "1").Exit);
+        Assert.Equal(2, CliRunner.Run("bmi", csv, "0", "1").Exit);
+        Assert.Equal(2, CliRunner.Run("bmi", Path.Combine(_dir, "none.csv"), "1", "1").Exit);
+        Assert.Equal(2, CliRunner.Run("bmi", csv, "one", "1").Exit);
+    }
+}

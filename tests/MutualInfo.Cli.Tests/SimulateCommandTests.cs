@@ -1,0 +1,109 @@
+using System.Text.Json;
+
+namespace MutualInfo.Cli.Tests;
+
+public class SimulateCommandTests
+{
+    [Fact]
+    public void Writes_table_json_csv_and_plot_with_the_contract_fields()
+    {
+        using var dir = new TempDirectory();
+        var result = CliProcess.RunIn(dir.Path, "simulate", "--family", "gaussian:dim=1,rho=0.8", "--family", "uniform-additive:eps=0.1",
+            "--bounds", "infonce,mean-field,loo-upper,nwj", "--n", "2^1..2^6", "--trials", "50",
+            "--json", "out.json", "--csv", "out.csv", "--plot", "out.svg", "--threads", "2");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("infonce", result.Stdout);
+        Assert.Contains("0.5108", result.Stdout);
+
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(dir.File("out.json")));
+        JsonElement runs = json.RootElement.GetProperty("runs");
+        Assert.Equal(2, runs.GetArrayLength());
+        JsonElement run = runs[0];
+        Assert.Equal(-0.5 * Math.Log(1 - 0.64), run.GetProperty("true_mi").GetDouble(), 12);
+        Assert.Equal("independent", run.GetProperty("negatives").GetString());
+        Assert.Equal(1UL, run.GetProperty("seed").GetUInt64());
+        JsonElement rows = run.GetProperty("rows");
+        Assert.Equal(6 * 4, rows.GetArrayLength());
+        JsonElement row = rows[0];
+        Assert.Equal("infonce", row.GetProperty("bound").GetString());
+        Assert.Equal(2, row.GetProperty("n").GetInt32());
+        Assert.Equal(Math.Log(2), row.GetProperty("log_n").GetDouble(), 12);
+        double mean = row.GetProperty("mean").GetDouble(), se = row.GetProperty("std_error").GetDouble();
+        JsonElement ci = row.GetProperty("ci95");
+        Assert.Equal(mean - 1.959963984540054 * se, ci[0].GetDouble(), 9);
+        Assert.Equal(mean + 1.959963984540054 * se, ci[1].GetDouble(), 9);
+        Assert.InRange(row.GetProperty("frac_above_true").GetDouble(), 0, 1);
+        Assert.Equal(50, row.GetProperty("trials").GetInt32());
+
+        string[] csv = File.ReadAllLines(dir.File("out.csv"));
+        Assert.Equal(1 + 2 * 24, csv.Length);
+        Assert.StartsWith("family,true_mi,negatives,seed,bound,n,", csv[0]);
+        string svg = File.ReadAllText(dir.File("out.svg"));
+        Assert.Contains("<svg", svg);
+        // One panel per family, no empty extra panel: each panel has its own title.
+        Assert.Contains("gaussian:dim=1,rho=0.8", svg);
+        Assert.Contains("uniform-additive:eps=0.1", svg);
+    }
+
+    [Fact]
+    public void Png_plot_is_a_png()
+    {
+        using var dir = new TempDirectory();
+        var result = CliProcess.RunIn(dir.Path, "simulate", "--family", "gaussian:dim=2,mi=1", "--n", "4,16", "--trials", "20", "--plot", "p.png");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        byte[] bytes = File.ReadAllBytes(dir.File("p.png"));
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+        Assert.True(bytes.Length > 10_000, "a plot with text and lines is not tiny");
+    }
+
+    [Fact]
+    public void Json_is_identical_for_one_and_two_threads()
+    {
+        using var dir = new TempDirectory();
+        string[] common = ["simulate", "--family", "student-t:dx=1,dy=2,dof=3", "--bounds", "infonce,smile,dv", "--n", "2,64", "--trials", "40", "--seed", "9"];
+        Assert.Equal(0, CliProcess.RunIn(dir.Path, [.. common, "--threads", "1", "--json", "a.json"]).ExitCode);
+        Assert.Equal(0, CliProcess.RunIn(dir.Path, [.. common, "--threads", "2", "--json", "b.json"]).ExitCode);
+        Assert.Equal(File.ReadAllText(dir.File("a.json")), File.ReadAllText(dir.File("b.json")));
+    }
+
+    [Fact]
+    public void Progress_goes_to_stderr_as_plain_lines_when_redirected()
+    {
+        var result = CliProcess.Run("simulate", "--family", "gaussian:dim=1,rho=0.5", "--n", "8", "--trials", "10");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("simulate: 100.0%", result.Stderr);
+        Assert.DoesNotContain("\r", result.Stderr);
+        Assert.DoesNotContain("simulate:", result.Stdout);
+    }
+
+    [Theory]
+    [InlineData("--family", "nosuch:dim=2", "--family")]
+    [InlineData("--family", "gaussian:dim=2,rho=1", "--family")]
+    [InlineData("--family", "gaussian:dim=0,rho=0.5", "--family")]
+    [InlineData("--family", "gaussian:dim=2,rho=abc", "--family")]
+    [InlineData("--family", "uniform-additive:eps=0", "--family")]
+    [InlineData("--family", "uniform-additive:eps=-1", "--family")]
+    [InlineData("--family", "discrete:table=0.5/0.6;0.1/0.1", "--family")]
+    [InlineData("--bounds", "infonce,nosuch", "--bounds")]
+    [InlineData("--n", "1", "--n")]
+    [InlineData("--n", "2^x", "--n")]
+    [InlineData("--trials", "1", "--trials")]
+    [InlineData("--trials", "many", "--trials")]
+    [InlineData("--negatives", "some", "--negatives")]
+    [InlineData("--threads", "0", "--threads")]
+    [InlineData("--plot", "out.gif", "--plot")]
+    public void Bad_input_exits_2_with_one_line_naming_the_flag(string flag, string value, string named)
+    {
+        string[] args = flag == "--family"
+            ? ["simulate", flag, value, "--n", "4", "--trials", "5"]
+            : ["simulate", "--family", "gaussian:dim=1,rho=0.5", "--n", "4", "--trials", "5", flag, value];
+        if (flag is "--n" or "--trials") args = ["simulate", "--family", "gaussian:dim=1,rho=0.5", flag, value];
+        var result = CliProcess.Run(args);
+        Assert.Equal(2, result.ExitCode);
+        string[] lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.StartsWith("mi: error: ", lines[0]);
+        Assert.Contains(named, lines[0]);
+        Assert.DoesNotContain("   at ", result.Stderr);
+    }
+}

@@ -1,0 +1,197 @@
+using MutualInfo.Bounds;
+using MutualInfo.Families;
+using MutualInfo.Simulation;
+
+namespace MutualInfo.Tests.Simulation;
+
+public class SimulatorTests
+{
+    private static SimulationSettings Settings(string family, string bounds, int[] ns, int trials,
+        NegativeSampling negatives = NegativeSampling.Independent, ulong seed = 7, int threads = 2) =>
+        new(FamilySpec.Parse(family), BoundSpec.ParseList(bounds), ns, trials, negatives, seed, threads);
+
+    private static SimulationRow Row(SimulationRun run, string bound, int n) => run.Rows.Single(r => r.Bound == bound && r.N == n);
+
+    private static double CombinedSe(SimulationRow a, SimulationRow b) =>
+        Math.Sqrt(a.Estimate.StdError * a.Estimate.StdError + b.Estimate.StdError * b.Estimate.StdError);
+
+    [Theory]
+    [InlineData(NegativeSampling.Independent, 64)]
+    [InlineData(NegativeSampling.InBatch, 32)]
+    public void Every_trial_of_InfoNCE_and_mean_field_is_at_most_log_n(NegativeSampling negatives, int n)
+    {
+        var settings = Settings("gaussian:dim=5,mi=8", "infonce,mean-field", [n], 200, negatives);
+        double[][] values = Simulator.TrialValues(settings).Single().Values;
+        Assert.All(values.SelectMany(v => v), v => Assert.True(v <= Math.Log(n) + 1e-12, $"{v} > log {n}"));
+    }
+
+    [Fact]
+    public void Same_seed_gives_identical_rows_whatever_the_thread_count()
+    {
+        SimulationRun one = Simulator.Run(Settings("student-t:dx=2,dy=2,dof=3", "infonce,nwj,smile,loo-upper", [2, 16, 300], 97, threads: 1));
+        SimulationRun two = Simulator.Run(Settings("student-t:dx=2,dy=2,dof=3", "infonce,nwj,smile,loo-upper", [2, 16, 300], 97, threads: 2));
+        SimulationRun three = Simulator.Run(Settings("student-t:dx=2,dy=2,dof=3", "infonce,nwj,smile,loo-upper", [2, 16, 300], 97, threads: 3));
+        Assert.Equal(one.Rows, two.Rows);
+        Assert.Equal(one.Rows, three.Rows);
+    }
+
+    [Fact]
+    public void In_batch_determinism_across_threads()
+    {
+        SimulationRun one = Simulator.Run(Settings("gaussian:dim=3,rho=0.7", "infonce,nwj", [8, 40], 30, NegativeSampling.InBatch, threads: 1));
+        SimulationRun two = Simulator.Run(Settings("gaussian:dim=3,rho=0.7", "infonce,nwj", [8, 40], 30, NegativeSampling.InBatch, threads: 2));
+        Assert.Equal(one.Rows, two.Rows);
+    }
+
+    [Fact]
+    public void Different_seeds_give_different_numbers()
+    {
+        SimulationRun a = Simulator.Run(Settings("gaussian:dim=2,rho=0.5", "infonce", [16], 50, seed: 1));
+        SimulationRun b = Simulator.Run(Settings("gaussian:dim=2,rho=0.5", "infonce", [16], 50, seed: 2));
+        Assert.NotEqual(a.Rows[0].Estimate.Mean, b.Rows[0].Estimate.Mean);
+    }
+
+    [Theory]
+    [InlineData("gaussian:dim=3,mi=2", 50)]
+    [InlineData("uniform-additive:eps=0.05", 37)]
+    [InlineData("discrete:table=0.3/0.2/0;0/0.1/0.4", 20)]
+    public void Streamed_in_batch_summary_equals_the_full_matrix(string family, int n)
+    {
+        // Without smile every bound follows from the column summary (streamed); with it the n×n matrix is built.
+        const string summaryBounds = "infonce,nwj,tuba:log_a=0.3,dv,js,loo-upper,mean-field";
+        SimulationRun streamed = Simulator.Run(Settings(family, summaryBounds, [n], 20, NegativeSampling.InBatch));
+        SimulationRun matrix = Simulator.Run(Settings(family, summaryBounds + ",smile", [n], 20, NegativeSampling.InBatch));
+        foreach (SimulationRow row in streamed.Rows)
+        {
+            double expected = Row(matrix, row.Bound, n).Estimate.Mean;
+            if (!double.IsFinite(expected)) Assert.Equal(expected, row.Estimate.Mean);
+            else Assert.Equal(expected, row.Estimate.Mean, 1e-10 * Math.Max(1, Math.Abs(expected)));
+        }
+    }
+
+    [Fact]
+    public void Streamed_in_batch_reaches_batches_beyond_the_matrix_limit()
+    {
+        var settings = Settings("gaussian:dim=1,rho=0.5", "infonce,mean-field", [SimulationSettings.MaxInBatchSize * 2], 2, NegativeSampling.InBatch);
+        SimulationRun run = Simulator.Run(settings);
+        Assert.All(run.Rows, r => Assert.True(r.Estimate.Mean <= Math.Log(r.N)));
+        Assert.InRange(Row(run, "infonce", settings.BatchSizes[0]).Estimate.Mean, run.TrueMi - 0.05, run.TrueMi + 0.05);
+    }
+
+    [Fact]
+    public void An_infinite_trial_value_makes_the_mean_infinite_not_NaN()
+    {
+        // eps = 0.02: a negative x̄ scores −∞ against y unless |y − x̄| ≤ eps, so with n = 3 many columns have no
+        // finite negative and their leave-one-out value is +∞.
+        SimulationRun run = Simulator.Run(Settings("uniform-additive:eps=0.02", "loo-upper,infonce", [3], 50));
+        SimulationRow upper = Row(run, "loo-upper", 3);
+        Assert.Equal(double.PositiveInfinity, upper.Estimate.Mean);
+        Assert.Equal(double.PositiveInfinity, upper.Estimate.StdError);
+        Assert.True(double.IsFinite(Row(run, "infonce", 3).Estimate.Mean));
+    }
+
+    [Fact]
+    public void InfoNCE_grows_with_n_within_standard_error()
+    {
+        int[] ns = [2, 8, 32, 128, 512, 2048];
+        SimulationRun run = Simulator.Run(Settings("gaussian:dim=10,mi=4", "infonce", ns, 2000));
+        for (int k = 1; k < ns.Length; k++)
+        {
+            SimulationRow previous = Row(run, "infonce", ns[k - 1]), current = Row(run, "infonce", ns[k]);
+            Assert.True(current.Estimate.Mean > previous.Estimate.Mean - 4 * CombinedSe(previous, current),
+                $"n={ns[k]}: {current.Estimate.Mean} vs n={ns[k - 1]}: {previous.Estimate.Mean}");
+        }
+        // Across the whole range the growth is large and unmistakable.
+        Assert.True(Row(run, "infonce", 2048).Estimate.Mean - Row(run, "infonce", 2).Estimate.Mean > 2.5);
+    }
+
+    [Fact]
+    public void Mean_field_expression_sits_below_InfoNCE()
+    {
+        // Same trials: the paired difference InfoNCE − mean-field has a much smaller SE than either.
+        const int n = 256, trials = 3000;
+        var settings = Settings("gaussian:dim=20,mi=6", "infonce,mean-field", [n], trials);
+        double[][] values = Simulator.TrialValues(settings).Single().Values;
+        var diff = new MutualInfo.Statistics.RunningMoments();
+        for (int t = 0; t < trials; t++) diff.Add(values[0][t] - values[1][t]);
+        Assert.True(diff.Mean > 4 * diff.StdError, $"InfoNCE − mean-field = {diff.Mean} ± {diff.StdError}");
+    }
+
+    [Theory]
+    [InlineData("gaussian:dim=4,mi=2", 64)]
+    [InlineData("uniform-additive:eps=0.3", 16)]
+    public void In_batch_and_independent_negatives_agree_within_standard_error(string family, int n)
+    {
+        const string bounds = "infonce,nwj,loo-upper,mean-field";
+        SimulationRun independent = Simulator.Run(Settings(family, bounds, [n], 6000));
+        SimulationRun inBatch = Simulator.Run(Settings(family, bounds, [n], 6000 / n * 4, NegativeSampling.InBatch));
+        foreach (string bound in new[] { "infonce", "nwj", "mean-field" })
+        {
+            SimulationRow a = Row(independent, bound, n), b = Row(inBatch, bound, n);
+            Assert.True(Math.Abs(a.Estimate.Mean - b.Estimate.Mean) < 4 * CombinedSe(a, b),
+                $"{bound}: independent {a.Estimate.Mean} ± {a.Estimate.StdError}, in-batch {b.Estimate.Mean} ± {b.Estimate.StdError}");
+        }
+    }
+
+    [Fact]
+    public void InfoNCE_approaches_the_true_MI_at_low_MI_and_large_n()
+    {
+        SimulationRun run = Simulator.Run(Settings("gaussian:dim=2,mi=0.5", "infonce", [4096], 4000));
+        SimulationRow row = run.Rows[0];
+        // The remaining gap at n = 4096 is O(1/n); allow it plus 4 SE.
+        Assert.InRange(row.Estimate.Mean, 0.5 - 4 * row.Estimate.StdError - 0.01, 0.5 + 4 * row.Estimate.StdError);
+    }
+
+    [Theory]
+    [InlineData("gaussian:dim=5,mi=3", 16)]
+    [InlineData("student-t:dx=1,dy=1,dof=2", 64)]
+    public void Leave_one_out_upper_bound_is_at_least_the_true_MI(string family, int n)
+    {
+        SimulationRun run = Simulator.Run(Settings(family, "loo-upper,infonce", [n], 4000));
+        SimulationRow upper = Row(run, "loo-upper", n), lower = Row(run, "infonce", n);
+        Assert.True(upper.Estimate.Mean > run.TrueMi - 4 * upper.Estimate.StdError, $"upper {upper.Estimate.Mean} < I {run.TrueMi}");
+        Assert.True(lower.Estimate.Mean < run.TrueMi + 4 * lower.Estimate.StdError, $"lower {lower.Estimate.Mean} > I {run.TrueMi}");
+    }
+
+    [Theory]
+    [InlineData("nwj")]
+    [InlineData("tuba")]
+    [InlineData("js")]
+    public void Unbiased_bounds_at_their_optimal_critic_average_to_the_true_MI(string bound)
+    {
+        // NWJ, TUBA and JS's reported value NWJ(S + 1) are unbiased at their optimal critics for any n.
+        SimulationRun run = Simulator.Run(Settings("gaussian:dim=2,mi=1", bound, [32], 20000));
+        SimulationRow row = run.Rows[0];
+        Assert.InRange(run.TrueMi, row.Estimate.Mean - 4 * row.Estimate.StdError, row.Estimate.Mean + 4 * row.Estimate.StdError);
+    }
+
+    [Fact]
+    public void InfoNCE_saturates_at_high_MI_and_small_n()
+    {
+        SimulationRun run = Simulator.Run(Settings("gaussian:dim=20,mi=10", "infonce", [64, 65536], 300));
+        Assert.True(Row(run, "infonce", 64).Saturated);
+        Assert.True(Row(run, "infonce", 64).Estimate.Mean < Math.Log(64));
+        Assert.False(Row(run, "infonce", 65536).Saturated);
+    }
+
+    [Fact]
+    public void Fraction_above_truth_counts_trials()
+    {
+        // NWJ single-positive values are noisy around I: some trials above, some below.
+        SimulationRun run = Simulator.Run(Settings("gaussian:dim=1,rho=0.8", "nwj,infonce", [4], 2000));
+        Assert.InRange(Row(run, "nwj", 4).FracAboveTrue, 0.05, 0.95);
+        // InfoNCE at n = 4 is capped by log 4 = 1.386 > I = 0.51, so some trials exceed I but far fewer than half.
+        Assert.InRange(Row(run, "infonce", 4).FracAboveTrue, 0.0, 0.5);
+    }
+
+    [Theory]
+    [InlineData(new[] { 1 }, 10, "--n")]
+    [InlineData(new[] { 4 }, 1, "--trials")]
+    [InlineData(new[] { 32768 }, 10, "--n")]
+    public void Bad_settings_are_rejected_with_the_flag_named(int[] ns, int trials, string flag)
+    {
+        var settings = Settings("gaussian:dim=1,rho=0.5", "infonce,smile", ns, trials, NegativeSampling.InBatch);
+        var error = Assert.Throws<UsageException>(() => Simulator.Run(settings));
+        Assert.StartsWith(flag, error.Message);
+    }
+}
