@@ -98,4 +98,21 @@ public sealed class TorchBoundsTests
         Assert.Equal(NaiveBounds.InfoNce(scores), TorchBounds.InfoNce(s32).ToDouble(), 4);
         Assert.Equal(NaiveBounds.Smile(scores, 5), TorchBounds.Smile(s32, 5).ToDouble(), 4);
     }
+
+    [Fact]
+    public void AlphaInfoNce_stays_finite_with_a_dominant_score_in_float32()
+    {
+        // Each column's positive sits 30 nats above its negatives: e^{s − lse} rounds to 1 in float32.
+        var rng = new MutualInfo.Randomness.Rng(11);
+        var scores = new double[8, 8];
+        for (int i = 0; i < 8; i++)
+            for (int j = 0; j < 8; j++) scores[i, j] = rng.NextGaussian() + (i == j ? 30 : 0);
+        double[] logA = new double[8];
+        using var scope = NewDisposeScope();
+        var s = tensor(scores, dtype: ScalarType.Float32).requires_grad_();
+        var value = TorchBounds.AlphaInfoNce(s, tensor(0f), 0.01);
+        value.backward();
+        Assert.Equal(NaiveBounds.AlphaInfoNce(scores, logA, 0.01), value.ToDouble(), 3);
+        Assert.True(s.grad!.isfinite().all().ToBoolean());
+    }
 }

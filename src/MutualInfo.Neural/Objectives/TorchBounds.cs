@@ -134,17 +134,25 @@ public static class TorchBounds
     }
 
     /// <summary>
-    /// loo[j, i] = log( (1/(n−1)) Σ_{k≠i} e^{t[j,k]} ), the log leave-one-out mean of each row, computed as
-    /// lse_j + log(1 − e^{t[j,i] − lse_j}).
+    /// loo[j, i] = log( (1/(n−1)) Σ_{k≠i} e^{t[j,k]} ), the log leave-one-out mean of each row. For entries below
+    /// the row maximum it is lse_j + log(1 − e^{t[j,i] − lse_j}); for the row maximum, whose share of the sum can
+    /// round to 1 in float32 (log 0, then NaN gradients), it is the log-sum-exp of the row without it.
     /// </summary>
     internal static Tensor LogLeaveOneOutMean(Tensor t, long n)
     {
         using var lse = t.logsumexp(1, keepdim: true);
+        using var argmax = t.argmax(1, keepdim: true);
+        using var isMax = zeros_like(t, dtype: ScalarType.Bool).scatter_(1, argmax, ones_like(argmax, dtype: ScalarType.Bool));
+        using var withoutMax = t.masked_fill(isMax, double.NegativeInfinity);
+        using var lseWithoutMax = withoutMax.logsumexp(1, keepdim: true);
+        // The other branch is evaluated too: feed it a harmless gap at the maximum so its gradient stays finite.
         using var gap = t - lse;
-        using var expm1 = gap.expm1();
+        using var safeGap = gap.masked_fill(isMax, -1.0);
+        using var expm1 = safeGap.expm1();
         using var remainder = -expm1;
         using var logRemainder = remainder.log();
-        using var looSum = lse + logRemainder;
+        using var belowMax = lse + logRemainder;
+        using var looSum = where(isMax, lseWithoutMax.expand_as(t), belowMax);
         return looSum - Math.Log(n - 1.0);
     }
 
