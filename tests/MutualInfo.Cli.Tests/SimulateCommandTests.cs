@@ -38,7 +38,11 @@ public class SimulateCommandTests
         string[] csv = File.ReadAllLines(dir.File("out.csv"));
         Assert.Equal(1 + 2 * 24, csv.Length);
         Assert.StartsWith("family,true_mi,negatives,seed,bound,n,", csv[0]);
-        Assert.Contains("<svg", File.ReadAllText(dir.File("out.svg")));
+        string svg = File.ReadAllText(dir.File("out.svg"));
+        Assert.Contains("<svg", svg);
+        // One panel per family, no empty extra panel: each panel has its own title.
+        Assert.Contains("gaussian:dim=1,rho=0.8", svg);
+        Assert.Contains("uniform-additive:eps=0.1", svg);
     }
 
     [Fact]

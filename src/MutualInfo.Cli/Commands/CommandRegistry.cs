@@ -10,5 +10,7 @@ internal static class CommandRegistry
         yield return SimulateCommand.Create();
         yield return EstimateCommand.Create();
         yield return BmiCommand.Create();
+        yield return TasksCommand.Create();
+        yield return BenchCommand.Create();
     }
 }

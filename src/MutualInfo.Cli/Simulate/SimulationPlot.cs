@@ -18,8 +18,8 @@ internal static class SimulationPlot
 
     public static Multiplot Build(IReadOnlyList<SimulationRun> runs)
     {
-        var figure = new Multiplot();
-        figure.AddPlots(runs.Count);
+        var figure = new Multiplot(); // starts with one panel
+        while (figure.Count() < runs.Count) figure.AddPlot();
         int columns = runs.Count == 1 ? 1 : 2;
         figure.Layout = new ScottPlot.MultiplotLayouts.Grid((runs.Count + columns - 1) / columns, columns);
         for (int i = 0; i < runs.Count; i++) DrawRun(figure.GetPlot(i), runs[i], showLegend: i == 0);

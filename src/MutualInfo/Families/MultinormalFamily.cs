@@ -47,7 +47,11 @@ public sealed class MultinormalFamily : KnownMiFamily
         _cross = Block(precision, n, 0, DimX, DimX, DimY);
         for (int t = 0; t < _cross.Length; t++) _cross[t] = -_cross[t];
         _mi = Math.Max(0, 0.5 * (_marginalX.LogDeterminant() + marginalY.LogDeterminant() - _joint.LogDeterminant()));
+        MaxVariance = Enumerable.Range(0, n).Max(i => sigma[i * n + i]);
     }
+
+    /// <summary>The largest variance of any coordinate (the diagonal of Σ).</summary>
+    public double MaxVariance { get; }
 
     /// <summary>
     /// The "dense" construction: unit variances and every off-diagonal entry of the joint correlation matrix equal

@@ -17,10 +17,18 @@ public sealed class TransformedFamily : KnownMiFamily
         ArgumentNullException.ThrowIfNull(inner);
         if (inner is DiscreteFamily) throw new UsageException("transforms apply to continuous families only, not to discrete");
         if (xMap is null && yMap is null) throw new UsageException("a transform needs a map for x, for y, or both");
+        if ((xMap == CoordinateMap.NormalCdf || yMap == CoordinateMap.NormalCdf) && !HasLightTails(inner))
+            throw new UsageException("normal-cdf needs a gaussian, multinormal with variances ≤ 1 or uniform-additive family "
+                + "underneath: heavier tails reach values whose normal CDF is exactly 0 or 1 in double precision, where the map "
+                + "cannot be inverted (use asinh or half-cube instead)");
         Inner = inner;
         XMap = xMap;
         YMap = yMap;
     }
+
+    /// <summary>Tails light enough that Φ(t) stays strictly inside (0, 1) in double precision for every sample we draw.</summary>
+    private static bool HasLightTails(IKnownMiFamily family) =>
+        family is GaussianFamily or UniformAdditiveFamily || family is MultinormalFamily { MaxVariance: <= 1 };
 
     /// <summary>The untransformed family.</summary>
     public IKnownMiFamily Inner { get; }

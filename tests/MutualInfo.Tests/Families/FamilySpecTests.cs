@@ -16,7 +16,7 @@ public class FamilySpecTests
     [InlineData("discrete:table=0.4/0.1;0.1/0.4")]
     [InlineData("gaussian:dim=2,rho=0.5+cubic")]
     [InlineData("gaussian:dim=2,rho=0.5+asinh:x")]
-    [InlineData("student-t:dx=1,dy=1,dof=3+half-cube:y+normal-cdf:x")]
+    [InlineData("gaussian:dim=1,rho=0.3+normal-cdf:x+half-cube:y")]
     [InlineData("uniform-additive:eps=0.3+normal-cdf")]
     public void CanonicalSpecsRoundTrip(string spec)
     {
@@ -94,6 +94,9 @@ public class FamilySpecTests
     [InlineData("gaussian:rho=0.5+square", "unknown transform 'square'; known transforms: cubic, half-cube, asinh, normal-cdf")]
     [InlineData("gaussian:rho=0.5+cubic:z", "transform 'cubic' applies to x or y, got ':z'")]
     [InlineData("discrete:table=0.5/0;0/0.5+cubic", "transforms apply to continuous families only")]
+    [InlineData("student-t:dx=1,dy=1,dof=3+normal-cdf", "normal-cdf needs a gaussian, multinormal with variances ≤ 1 or uniform-additive family")]
+    [InlineData("gaussian:rho=0.5+cubic+normal-cdf:y", "normal-cdf needs a gaussian")]
+    [InlineData("multinormal:dx=1,cov=4/1;1/4+normal-cdf", "normal-cdf needs a gaussian")]
     public void BadSpecsGiveOneLineMessages(string spec, string expected)
     {
         var e = Assert.Throws<UsageException>(() => FamilySpec.Parse(spec));

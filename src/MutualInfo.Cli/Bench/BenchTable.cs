@@ -1,0 +1,65 @@
+using System.Globalization;
+using MutualInfo.Benchmarking;
+using Spectre.Console;
+
+namespace MutualInfo.Cli.Bench;
+
+/// <summary>The human-readable result: per sample size, tasks × estimators with mean ± sd over seeds and the bias.</summary>
+internal static class BenchTable
+{
+    public static void Write(IAnsiConsole console, IReadOnlyList<BenchSummaryRow> rows, IReadOnlyList<BenchTask> tasks)
+    {
+        string[] estimators = rows.Select(r => r.Estimator).Distinct().ToArray();
+        var byTask = tasks.ToDictionary(t => t.Name);
+        foreach (var group in rows.GroupBy(r => r.Samples))
+        {
+            int seeds = group.Max(r => r.Seeds);
+            var table = new Table { Border = TableBorder.Simple };
+            table.Title = new TableTitle(Markup.Escape($"mi bench: n = {group.Key} pairs, {seeds} seed(s)"));
+            table.Caption = new TableTitle("estimate = mean ± sd over seeds; bias = mean − truth; all in nats");
+            table.AddColumn("task");
+            table.AddColumn(new TableColumn("dims").RightAligned());
+            table.AddColumn(new TableColumn("truth").RightAligned());
+            foreach (string e in estimators)
+            {
+                table.AddColumn(new TableColumn(Markup.Escape(e)).RightAligned());
+                table.AddColumn(new TableColumn("bias").RightAligned());
+            }
+            foreach (var taskRows in group.GroupBy(r => r.Task))
+            {
+                string dims = byTask.TryGetValue(taskRows.Key, out BenchTask? t) ? $"{t.DimX}+{t.DimY}" : "";
+                var cells = new List<string> { taskRows.Key, dims, F(taskRows.First().Truth) };
+                foreach (string e in estimators)
+                {
+                    BenchSummaryRow? row = taskRows.FirstOrDefault(r => r.Estimator == e);
+                    cells.Add(row is null ? "" : MeanSd(row));
+                    cells.Add(row is null ? "" : Signed(row.Bias));
+                }
+                table.AddRow(cells.Select(Markup.Escape).ToArray());
+            }
+            console.Write(table);
+            WriteOverall(console, group.ToArray(), estimators);
+        }
+    }
+
+    private static void WriteOverall(IAnsiConsole console, BenchSummaryRow[] rows, string[] estimators)
+    {
+        foreach (string e in estimators)
+        {
+            var mine = rows.Where(r => r.Estimator == e && double.IsFinite(r.Bias)).ToArray();
+            if (mine.Length == 0) continue;
+            double meanAbs = mine.Average(r => Math.Abs(r.Bias));
+            int close = mine.Count(r => Math.Abs(r.Bias) <= Math.Max(0.1, 0.1 * r.Truth));
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {e}: mean |bias| {meanAbs:F3} nats; within max(0.1 nats, 10%) of the truth on {close}/{mine.Length} tasks"));
+        }
+        console.WriteLine();
+    }
+
+    private static string MeanSd(BenchSummaryRow row) =>
+        double.IsFinite(row.Sd) ? $"{F(row.Mean)} ± {F(row.Sd)}" : F(row.Mean);
+
+    private static string F(double v) => double.IsFinite(v) ? v.ToString("F3", CultureInfo.InvariantCulture) : "n/a";
+
+    private static string Signed(double v) => double.IsFinite(v) ? v.ToString("+0.000;-0.000;0.000", CultureInfo.InvariantCulture) : "n/a";
+}

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Globalization;
+using MutualInfo.Benchmarking;
+using MutualInfo.Cli.Bench;
+using MutualInfo.Simulation;
+
+namespace MutualInfo.Cli.Commands;
+
+/// <summary>
+/// `mi bench`: tasks × estimators × sample sizes × seeds against the exact MI. Every finished cell is appended to
+/// PATH.partial.jsonl (PATH = --json) and flushed, so a rerun of an interrupted command skips what is done; the
+/// final JSON is written atomically at the end and the partial file removed.
+/// </summary>
+internal static class BenchCommand
+{
+    public const string DefaultEstimators = "ksg,ksg2,gaussian";
+    public const string DefaultSamples = "5000";
+    public const int DefaultSeeds = 3;
+    public const string DefaultJson = "bench.json";
+    public const string DefaultPlot = "bench.png";
+    public const string PartialSuffix = ".partial.jsonl";
+
+    public static Command Create()
+    {
+        var tasks = new Option<string[]>("--tasks") { Description = "Task names or globs, comma-separated or repeated (default: the representative subset marked * by `mi tasks`)", AllowMultipleArgumentsPerToken = true };
+        var estimators = new Option<string[]>("--estimators")
+        {
+            Description = $"Estimator specs name[:key=value,…], comma-separated or repeated (names: {string.Join(", ", DataEstimatorCatalog.Names)}; keys: k, variant, splits, bias-allowance, resamples, tie-noise, search), e.g. ksg ksg:k=5 gaussian (default: {DefaultEstimators})",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var samples = new Option<string>("--samples") { Description = "Sample sizes, e.g. 1000,5000 or 2^10..2^13", DefaultValueFactory = _ => DefaultSamples };
+        var seeds = new Option<int>("--seeds") { Description = "Number of seeds per cell: --seed, --seed+1, …", DefaultValueFactory = _ => DefaultSeeds };
+        var shard = new Option<string?>("--shard") { Description = "Run only part i of k (0-based, i/k): the cells whose grid index mod k = i; combine with `mi bench merge`" };
+        var csv = new Option<string?>("--csv") { Description = "Write one row per cell as CSV to this path" };
+        var plot = new Option<string?>("--plot") { Description = $"Write the heatmap (.png or .svg) to this path and the bias-vs-MI plot beside it as NAME-bias.EXT (default run: {DefaultPlot})" };
+        var common = new CommonOptions();
+        common.Json.Description = $"Result file (default {DefaultJson}, or bench.shard-i-of-k.json with --shard); cells are appended to PATH{PartialSuffix} as they finish";
+
+        var command = new Command("bench", "Benchmark estimators on the built-in tasks with known MI (BMI-style): table, JSON, CSV, heatmap and bias plot; resumable and shardable");
+        foreach (Option option in new Option[] { tasks, estimators, samples, seeds, shard, csv, plot }) command.Options.Add(option);
+        common.AddTo(command);
+        command.Subcommands.Add(BenchMergeCommand.Create());
+        command.SetAction(parsed =>
+        {
+            string[] taskPatterns = BenchLists.Names(parsed.GetValue(tasks) ?? []);
+            var grid = BuildGrid(taskPatterns, BenchLists.Specs(parsed.GetValue(estimators) ?? []), parsed.GetValue(samples)!,
+                Seeds(parsed.GetValue(common.Seed), parsed.GetValue(seeds)), common.GetThreads(parsed));
+            ShardSpec shardSpec = parsed.GetValue(shard) is { } s ? ShardSpec.Parse(s) : ShardSpec.Whole;
+            string json = parsed.GetValue(common.Json) ?? DefaultJsonFor(shardSpec);
+            string? plotPath = parsed.GetValue(plot) ?? (taskPatterns.Length == 0 ? DefaultPlot : null);
+            string? csvPath = parsed.GetValue(csv);
+            if (json == "-") throw new UsageException("--json: `mi bench` needs a file (cells are appended beside it as they finish), not '-'");
+            BenchOutputs.RequireWritable(json, csvPath, plotPath);
+            var report = Run(grid, shardSpec, json);
+            BenchOutputs.Write(report, json, csvPath, plotPath);
+            File.Delete(json + PartialSuffix);
+            return CliApp.ExitOk;
+        });
+        return command;
+    }
+
+    private static BenchGrid BuildGrid(string[] taskPatterns, string[] estimatorSpecs, string samples, ulong[] seeds, int threads)
+    {
+        if (estimatorSpecs.Length == 0) estimatorSpecs = BenchLists.Specs([DefaultEstimators]);
+        return new BenchGrid(
+            taskPatterns.Length == 0 ? TaskSuite.Default : TaskSuite.Select(taskPatterns),
+            estimatorSpecs.Select(e => BenchEstimatorParser.Parse(e, threads)).ToArray(),
+            BatchSizeList.Parse(samples, "--samples"),
+            seeds);
+    }
+
+    private static ulong[] Seeds(ulong first, int count)
+    {
+        if (count < 1) throw new UsageException($"--seeds: must be at least 1, got {count}");
+        if (first > ulong.MaxValue - (ulong)(count - 1)) throw new UsageException($"--seed: {first} + {count - 1} seeds overflows");
+        return Enumerable.Range(0, count).Select(i => first + (ulong)i).ToArray();
+    }
+
+    private static string DefaultJsonFor(ShardSpec shard) =>
+        shard.Count == 1 ? DefaultJson : string.Create(CultureInfo.InvariantCulture, $"bench.shard-{shard.Index}-of-{shard.Count}.json");
+
+    private static BenchReport Run(BenchGrid grid, ShardSpec shard, string json)
+    {
+        var cells = grid.Cells(shard);
+        using var store = BenchResultStore.Open(json + PartialSuffix);
+        int done = cells.Count(c => store.Results.ContainsKey(c.Key));
+        var progress = new BenchProgress(cells.Count, done, store.Path);
+        BenchRunner.Run(cells, store.Results.ContainsKey, result =>
+        {
+            store.Append(result);
+            progress.Finished(result);
+        });
+        return new BenchReport(grid.Spec, shard.Count == 1 ? null : shard, cells.Select(c => store.Results[c.Key]).ToArray());
+    }
+}

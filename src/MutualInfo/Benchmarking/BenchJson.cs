@@ -1,0 +1,132 @@
+using System.Text;
+using System.Text.Json;
+
+namespace MutualInfo.Benchmarking;
+
+/// <summary>
+/// The `mi bench` file formats. A report: {"grid":{"tasks":[…],"estimators":[…],"samples":[…],"seeds":[…]},
+/// "shard":"i/k"|null,"cells":[cell…]}. A cell (also one line of the resumable JSON-lines store):
+/// {"task","estimator","samples","seed","mi","truth","std_error","ci95":[lo,hi],"seconds"}. JSON has no NaN:
+/// a missing number is null. Doubles are written in shortest round-trip form, so reading restores them exactly.
+/// </summary>
+public static class BenchJson
+{
+    /// <summary>Writes a report, indented.</summary>
+    public static void WriteReport(BenchReport report, Stream stream)
+    {
+        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        w.WriteStartObject();
+        w.WriteStartObject("grid");
+        WriteStrings(w, "tasks", report.Grid.Tasks);
+        WriteStrings(w, "estimators", report.Grid.Estimators);
+        w.WriteStartArray("samples");
+        foreach (int n in report.Grid.Samples) w.WriteNumberValue(n);
+        w.WriteEndArray();
+        w.WriteStartArray("seeds");
+        foreach (ulong s in report.Grid.Seeds) w.WriteNumberValue(s);
+        w.WriteEndArray();
+        w.WriteEndObject();
+        if (report.Shard is { } shard) w.WriteString("shard", shard.ToString()); else w.WriteNull("shard");
+        w.WriteStartArray("cells");
+        foreach (BenchResult cell in report.Cells) WriteCell(w, cell);
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>One cell as a single line of JSON (no trailing newline).</summary>
+    public static string CellLine(BenchResult cell)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer)) WriteCell(w, cell);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>Parses one cell line; throws <see cref="JsonException"/> or <see cref="FormatException"/> when malformed.</summary>
+    public static BenchResult ParseCellLine(string line)
+    {
+        using var doc = JsonDocument.Parse(line);
+        return ReadCell(doc.RootElement);
+    }
+
+    /// <summary>Reads a report file; any problem becomes a one-line <see cref="UsageException"/> starting with <paramref name="context"/>.</summary>
+    public static BenchReport ReadReport(string path, string context)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var doc = JsonDocument.Parse(stream);
+            JsonElement root = doc.RootElement;
+            BenchGridSpec grid = ReadGrid(Property(root, "grid"));
+            JsonElement shardElement = Property(root, "shard");
+            ShardSpec? shard = shardElement.ValueKind == JsonValueKind.Null ? null : ShardSpec.Parse(shardElement.GetString()!, "shard");
+            var cells = Property(root, "cells").EnumerateArray().Select(ReadCell).ToArray();
+            return new BenchReport(grid, shard, cells);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or FormatException
+                                      or InvalidOperationException or KeyNotFoundException or UsageException)
+        {
+            throw new UsageException($"{context}: cannot read '{path}' as a `mi bench` result: {OneLine(e.Message)}");
+        }
+    }
+
+    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (string v in values) w.WriteStringValue(v);
+        w.WriteEndArray();
+    }
+
+    private static void WriteCell(Utf8JsonWriter w, BenchResult cell)
+    {
+        w.WriteStartObject();
+        w.WriteString("task", cell.Key.Task);
+        w.WriteString("estimator", cell.Key.Estimator);
+        w.WriteNumber("samples", cell.Key.Samples);
+        w.WriteNumber("seed", cell.Key.Seed);
+        WriteNumber(w, "mi", cell.Mi);
+        WriteNumber(w, "truth", cell.Truth);
+        WriteNumber(w, "std_error", cell.StdError);
+        w.WriteStartArray("ci95");
+        WriteValue(w, cell.Ci95Low);
+        WriteValue(w, cell.Ci95High);
+        w.WriteEndArray();
+        WriteNumber(w, "seconds", cell.Seconds);
+        w.WriteEndObject();
+    }
+
+    private static void WriteNumber(Utf8JsonWriter w, string name, double value)
+    {
+        w.WritePropertyName(name);
+        WriteValue(w, value);
+    }
+
+    private static void WriteValue(Utf8JsonWriter w, double value)
+    {
+        if (double.IsFinite(value)) w.WriteNumberValue(value); else w.WriteNullValue();
+    }
+
+    private static BenchGridSpec ReadGrid(JsonElement e) => new(
+        Property(e, "tasks").EnumerateArray().Select(v => v.GetString()!).ToArray(),
+        Property(e, "estimators").EnumerateArray().Select(v => v.GetString()!).ToArray(),
+        Property(e, "samples").EnumerateArray().Select(v => v.GetInt32()).ToArray(),
+        Property(e, "seeds").EnumerateArray().Select(v => v.GetUInt64()).ToArray());
+
+    private static BenchResult ReadCell(JsonElement e)
+    {
+        var key = new BenchCellKey(
+            Property(e, "task").GetString()!, Property(e, "estimator").GetString()!,
+            Property(e, "samples").GetInt32(), Property(e, "seed").GetUInt64());
+        JsonElement ci = Property(e, "ci95");
+        if (ci.GetArrayLength() != 2) throw new FormatException("ci95 must hold two numbers");
+        double seconds = e.TryGetProperty("seconds", out JsonElement s) ? Number(s) : double.NaN;
+        return new BenchResult(key, Number(Property(e, "mi")), Number(Property(e, "truth")), Number(Property(e, "std_error")),
+            Number(ci[0]), Number(ci[1]), seconds);
+    }
+
+    private static double Number(JsonElement e) => e.ValueKind == JsonValueKind.Null ? double.NaN : e.GetDouble();
+
+    private static JsonElement Property(JsonElement e, string name) =>
+        e.TryGetProperty(name, out JsonElement value) ? value : throw new FormatException($"missing \"{name}\"");
+}

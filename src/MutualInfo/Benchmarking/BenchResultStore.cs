@@ -1,0 +1,90 @@
+using System.Text;
+using System.Text.Json;
+
+namespace MutualInfo.Benchmarking;
+
+/// <summary>
+/// The resumable store of a benchmark run: one JSON line per finished cell, appended and flushed to disk as soon
+/// as the cell is done, so an interrupted run loses at most the cell in progress. Opening an existing store keeps
+/// its complete lines and cuts off a torn last line (a write interrupted mid-line).
+/// </summary>
+public sealed class BenchResultStore : IDisposable
+{
+    private readonly FileStream _stream;
+    private readonly Dictionary<BenchCellKey, BenchResult> _results;
+
+    private BenchResultStore(FileStream stream, Dictionary<BenchCellKey, BenchResult> results)
+    {
+        _stream = stream;
+        _results = results;
+    }
+
+    /// <summary>Path of the JSON-lines file.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>Every result in the store, by cell.</summary>
+    public IReadOnlyDictionary<BenchCellKey, BenchResult> Results => _results;
+
+    /// <summary>Opens (creating if needed) the store at <paramref name="path"/>; throws <see cref="UsageException"/> if it is unusable.</summary>
+    public static BenchResultStore Open(string path)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot open the results file '{path}': {e.Message}");
+        }
+        try
+        {
+            var results = ReadComplete(stream, path);
+            stream.Seek(0, SeekOrigin.End);
+            return new BenchResultStore(stream, results) { Path = path };
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Appends one result and flushes it to disk before returning.</summary>
+    public void Append(BenchResult result)
+    {
+        byte[] line = Encoding.UTF8.GetBytes(BenchJson.CellLine(result) + "\n");
+        _stream.Write(line);
+        _stream.Flush(flushToDisk: true);
+        _results[result.Key] = result;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _stream.Dispose();
+
+    // Keeps every newline-terminated line; a final line without its newline is the torn tail of an interrupted
+    // write and is truncated away, so the next append starts on a fresh line.
+    private static Dictionary<BenchCellKey, BenchResult> ReadComplete(FileStream stream, string path)
+    {
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        int end = Array.LastIndexOf(bytes, (byte)'\n') + 1;
+        if (end < bytes.Length) stream.SetLength(end);
+        var results = new Dictionary<BenchCellKey, BenchResult>();
+        string[] lines = Encoding.UTF8.GetString(bytes, 0, end).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i < lines.Length; i++)
+        {
+            BenchResult result;
+            try
+            {
+                result = BenchJson.ParseCellLine(lines[i]);
+            }
+            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+            {
+                throw new UsageException($"results file '{path}' line {i + 1} is not a benchmark cell ({e.Message.ReplaceLineEndings(" ")}); move the file away to start afresh");
+            }
+            results[result.Key] = result;
+        }
+        return results;
+    }
+}

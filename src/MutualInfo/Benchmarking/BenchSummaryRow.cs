@@ -1,0 +1,15 @@
+namespace MutualInfo.Benchmarking;
+
+/// <summary>One (task, estimator, sample size) over its seeds.</summary>
+/// <param name="Task">Task name.</param>
+/// <param name="Estimator">Estimator specification.</param>
+/// <param name="Samples">Number of pairs.</param>
+/// <param name="Truth">Exact MI of the task.</param>
+/// <param name="Mean">Mean estimate over seeds.</param>
+/// <param name="Sd">Sample standard deviation of the estimates over seeds (NaN with one seed).</param>
+/// <param name="Seeds">Number of seeds averaged.</param>
+public sealed record BenchSummaryRow(string Task, string Estimator, int Samples, double Truth, double Mean, double Sd, int Seeds)
+{
+    /// <summary>Mean estimate minus truth.</summary>
+    public double Bias => Mean - Truth;
+}
