@@ -1,3 +1,4 @@
+using MutualInfo.Numerics;
 using System.Runtime.CompilerServices;
 using MutualInfo.Data;
 using MutualInfo.Estimators.Neighbours;

@@ -130,10 +130,11 @@ public sealed class GaussianFamily : KnownMiFamily
         double offset = _constant + _normCoefficient * yNorm2;
         double slope = _kappa * Math.Sqrt(yNorm2);
         int rest = Dim - 1;
+        GammaSampler? chiSquare = rest >= 2 ? GammaSampler.ChiSquare(rest) : null;
         for (int k = 0; k < dest.Length; k++)
         {
             double z = rng.NextGaussian();
-            double xNorm2 = z * z + (rest > 0 ? rng.NextChiSquare(rest) : 0);
+            double xNorm2 = z * z + (chiSquare is { } sampler ? sampler.Next(rng) : rest == 1 ? rng.NextChiSquare(1) : 0);
             dest[k] = offset + _normCoefficient * xNorm2 + slope * z;
         }
     }

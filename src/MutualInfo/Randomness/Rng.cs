@@ -114,15 +114,7 @@ public sealed class Rng
     {
         if (!(shape > 0)) throw new ArgumentOutOfRangeException(nameof(shape), "shape must be positive");
         if (shape < 1) return NextGamma(shape + 1) * Math.Pow(NextDouble(), 1 / shape);
-        double d = shape - 1.0 / 3, c = 1 / Math.Sqrt(9 * d);
-        while (true)
-        {
-            double z = NextGaussian(), v = 1 + c * z;
-            if (v <= 0) continue;
-            v = v * v * v;
-            double u = NextDouble();
-            if (u < 1 - 0.0331 * z * z * z * z || Math.Log(u) < 0.5 * z * z + d * (1 - v + Math.Log(v))) return d * v;
-        }
+        return new GammaSampler(shape).Next(this);
     }
 
     /// <summary>A chi-square variate with <paramref name="dof"/> degrees of freedom.</summary>

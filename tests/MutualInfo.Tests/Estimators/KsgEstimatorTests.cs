@@ -1,3 +1,4 @@
+using MutualInfo.Numerics;
 using CsCheck;
 using MutualInfo.Data;
 using MutualInfo.Estimators;

@@ -1,4 +1,5 @@
 using CsCheck;
+using MutualInfo.Numerics;
 using MutualInfo.Statistics;
 
 namespace MutualInfo.Tests.Statistics;
