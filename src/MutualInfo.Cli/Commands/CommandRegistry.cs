@@ -12,5 +12,6 @@ internal static class CommandRegistry
         yield return BmiCommand.Create();
         yield return TasksCommand.Create();
         yield return BenchCommand.Create();
+        yield return StaircaseCommand.Create();
     }
 }

@@ -1,0 +1,169 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Runtime.Loader;
+using System.Security.Cryptography;
+using TorchSharp;
+
+namespace MutualInfo.Neural.Native;
+
+/// <summary>
+/// Loads libtorch through TorchSharp once per process, with one repair for a known packaging fault.
+/// </summary>
+/// <remarks>
+/// <para>libLibTorchSharp.so of TorchSharp 0.107 requires GLIBCXX_3.4.32 (GCC 13's libstdc++) only through an
+/// unused marker symbol, so the dynamic loader of Debian 12 (libstdc++ up to GLIBCXX_3.4.30) refuses it and TorchSharp
+/// reports a misleading "doesn't contain a reference to libtorch-cpu-linux-x64".</para>
+/// <para>The repair hooks <see cref="AssemblyLoadContext.ResolvingUnmanagedDll"/>, which the runtime raises only
+/// after its normal load of "LibTorchSharp" has failed, so it does nothing where the normal load works. The hook
+/// copies the library to a cache directory with every version requirement that no relocation uses marked weak
+/// (<see cref="ElfVersionNeeds"/>; a two-byte change), preloads the copy's dependencies from the original directory
+/// and returns the copy's handle. If nothing can be weakened, the hook declines and the real loader error is reported.</para>
+/// </remarks>
+public static class TorchRuntime
+{
+    private const string LibraryName = "LibTorchSharp";
+    private const string LibraryFile = "libLibTorchSharp.so";
+    private static readonly Lock Gate = new();
+    private static bool _loaded;
+    private static bool _hookInstalled;
+    private static IntPtr _repairedHandle;
+
+    /// <summary>Where the repaired copy came from, or null when the normal load worked (the usual case).</summary>
+    public static string? RepairedLibraryPath { get; private set; }
+
+    /// <summary>The version requirements the repair weakened (empty when no repair was needed).</summary>
+    public static IReadOnlyList<string> WeakenedVersions { get; private set; } = [];
+
+    /// <summary>
+    /// Loads the CPU backend of libtorch (idempotent, thread-safe). Every entry point of this library calls it; call
+    /// it yourself before your first TorchSharp call if you use the objectives on tensors created elsewhere.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">libtorch cannot be loaded; the message carries the loader's reason.</exception>
+    public static void EnsureLoaded()
+    {
+        lock (Gate)
+        {
+            if (_loaded) return;
+            InstallRepairHook();
+            try
+            {
+                torch.InitializeDeviceType(DeviceType.CPU);
+            }
+            catch (NotSupportedException e)
+            {
+                throw new InvalidOperationException($"libtorch could not be loaded: {DescribeLoadFailure() ?? e.Message.Split('\n')[0]}", e);
+            }
+            _loaded = true;
+        }
+    }
+
+    /// <summary>Loads the CUDA backend when <paramref name="cuda"/> is set and returns the device to train on.</summary>
+    public static torch.Device Device(bool cuda)
+    {
+        EnsureLoaded();
+        if (!cuda) return torch.CPU;
+        if (!torch.cuda.is_available()) throw new UsageException("--device: cuda requested but no CUDA libtorch/GPU is available (this build ships libtorch-cpu)");
+        return torch.CUDA;
+    }
+
+    internal static void InstallRepairHook()
+    {
+        lock (Gate)
+        {
+            if (_hookInstalled || !OperatingSystem.IsLinux()) return;
+            AssemblyLoadContext.Default.ResolvingUnmanagedDll += ResolveRepaired;
+            _hookInstalled = true;
+        }
+    }
+
+    private static IntPtr ResolveRepaired(Assembly requester, string name)
+    {
+        if (name != LibraryName && name != LibraryFile) return IntPtr.Zero;
+        lock (Gate)
+        {
+            if (_repairedHandle != IntPtr.Zero) return _repairedHandle;
+            string? original = FindOriginal();
+            if (original is null) return IntPtr.Zero;
+            string? repaired = WriteRepairedCopy(original);
+            if (repaired is null) return IntPtr.Zero;
+            PreloadDependencies(original);
+            if (!NativeLibrary.TryLoad(repaired, out var handle)) return IntPtr.Zero;
+            RepairedLibraryPath = repaired;
+            _repairedHandle = handle;
+            return handle;
+        }
+    }
+
+    /// <summary>The original library, looked up where the host probes native assets (deps.json), then beside TorchSharp.</summary>
+    private static string? FindOriginal()
+    {
+        var directories = new List<string>();
+        if (AppContext.GetData("NATIVE_DLL_SEARCH_DIRECTORIES") is string probe)
+            directories.AddRange(probe.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
+        directories.Add(AppContext.BaseDirectory);
+        string? torchSharpDir = Path.GetDirectoryName(typeof(torch).Assembly.Location);
+        if (!string.IsNullOrEmpty(torchSharpDir))
+        {
+            directories.Add(torchSharpDir);
+            directories.Add(Path.Combine(torchSharpDir, "runtimes", "linux-x64", "native"));
+            directories.Add(Path.GetFullPath(Path.Combine(torchSharpDir, "..", "..", "runtimes", "linux-x64", "native")));
+        }
+        return directories.Select(d => Path.Combine(d, LibraryFile)).FirstOrDefault(File.Exists);
+    }
+
+    private static string? WriteRepairedCopy(string original)
+    {
+        byte[] image = File.ReadAllBytes(original);
+        var weakened = ElfVersionNeeds.WeakenUnusedRequirements(image);
+        if (weakened.Count == 0) return null;
+        string hash = Convert.ToHexString(SHA256.HashData(image))[..16].ToLowerInvariant();
+        string directory = Path.Combine(CacheRoot(), $"libtorchsharp-{hash}");
+        string target = Path.Combine(directory, LibraryFile);
+        if (!File.Exists(target))
+        {
+            Directory.CreateDirectory(directory);
+            string temp = $"{target}.{Environment.ProcessId}.tmp";
+            File.WriteAllBytes(temp, image);
+            File.Move(temp, target, overwrite: true);
+        }
+        WeakenedVersions = weakened;
+        return target;
+    }
+
+    private static string CacheRoot()
+    {
+        string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        string root = !string.IsNullOrEmpty(xdg) ? xdg : !string.IsNullOrEmpty(home) ? Path.Combine(home, ".cache") : Path.GetTempPath();
+        return Path.Combine(root, "mutualinfo", "native");
+    }
+
+    /// <summary>The copy lives elsewhere, so its $ORIGIN run path no longer finds libtorch: load those first by full path.</summary>
+    private static void PreloadDependencies(string original)
+    {
+        string directory = Path.GetDirectoryName(original)!;
+        var searchDirectories = new List<string> { directory };
+        if (AppContext.GetData("NATIVE_DLL_SEARCH_DIRECTORIES") is string probe)
+            searchDirectories.AddRange(probe.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
+        foreach (string needed in ElfVersionNeeds.ReadNeededLibraries(File.ReadAllBytes(original)))
+        {
+            string? path = searchDirectories.Select(d => Path.Combine(d, needed)).FirstOrDefault(File.Exists);
+            if (path is not null) NativeLibrary.TryLoad(path, out _);
+        }
+    }
+
+    private static string? DescribeLoadFailure()
+    {
+        string? original = FindOriginal();
+        if (original is null) return $"{LibraryFile} was not found beside the application (is the TorchSharp package referenced?)";
+        try
+        {
+            NativeLibrary.Load(original);
+            return null;
+        }
+        catch (DllNotFoundException e)
+        {
+            return e.Message;
+        }
+    }
+}

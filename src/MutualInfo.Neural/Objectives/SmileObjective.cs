@@ -1,0 +1,33 @@
+using static TorchSharp.torch;
+
+namespace MutualInfo.Neural.Objectives;
+
+/// <summary>
+/// SMILE(τ) (Song &amp; Ermon 2020): trains with the f-GAN JS objective, reports DV with the negatives clipped to
+/// [−τ, τ] in the partition term, which bounds the variance of the estimate.
+/// </summary>
+public sealed class SmileObjective : MiObjective
+{
+    /// <summary>Creates SMILE with clipping threshold <paramref name="tau"/> (the paper's default is 5).</summary>
+    public SmileObjective(double tau = DefaultTau)
+    {
+        if (!(tau > 0)) throw new UsageException(FormattableString.Invariant($"--estimators: smile: tau must be > 0, got {tau}"));
+        Tau = tau;
+    }
+
+    /// <summary>The clipping threshold τ.</summary>
+    public double Tau { get; }
+
+    /// <inheritdoc />
+    public override string Name => "smile";
+
+    /// <inheritdoc />
+    public override string Spec => FormattableString.Invariant($"smile:tau={Tau}");
+
+    /// <summary>The papers' τ = 5.</summary>
+    public const double DefaultTau = 5;
+
+    /// <inheritdoc />
+    public override ObjectiveOutput Evaluate(Tensor scores, Tensor? logBaseline = null) =>
+        FromSurrogate(TorchBounds.JsFGan(scores), TorchBounds.Smile(scores, Tau));
+}

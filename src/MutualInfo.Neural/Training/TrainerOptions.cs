@@ -1,0 +1,44 @@
+using MutualInfo.Neural.Critics;
+
+namespace MutualInfo.Neural.Training;
+
+/// <summary>How a critic is trained. Defaults follow Poole et al. (2019): Adam, learning rate 5e-4, batch 64.</summary>
+public sealed record TrainerOptions
+{
+    /// <summary>Pairs per step (n); the score matrix is n×n.</summary>
+    public int BatchSize { get; init; } = 64;
+
+    /// <summary>Adam's learning rate.</summary>
+    public double LearningRate { get; init; } = 5e-4;
+
+    /// <summary>Seeds the critic's initial weights and the data stream: same seed, same trace.</summary>
+    public ulong Seed { get; init; } = 1;
+
+    /// <summary>Index of the data stream derived from <see cref="Seed"/> (one per estimator in an experiment).</summary>
+    public ulong Stream { get; init; }
+
+    /// <summary>
+    /// torch's intra-op threads, set when the trainer is created (a process-wide setting of libtorch); 0 leaves it as is.
+    /// </summary>
+    public int Threads { get; init; }
+
+    /// <summary>Train on CUDA (needs a CUDA build of libtorch); CPU otherwise.</summary>
+    public bool Cuda { get; init; }
+
+    /// <summary>The log-baseline network for objectives that need one.</summary>
+    public BaselineKind Baseline { get; init; } = BaselineKind.Mlp;
+
+    /// <summary>
+    /// Return freed native memory to the OS every this many steps (glibc only; 0 = never). See <see cref="Native.GlibcMalloc"/>.
+    /// </summary>
+    public int TrimMemoryEvery { get; init; } = 10;
+
+    /// <summary>Throws <see cref="UsageException"/> naming the first invalid field.</summary>
+    public void Validate()
+    {
+        if (BatchSize < 2) throw new UsageException($"--batch: must be at least 2, got {BatchSize}");
+        if (Threads < 0) throw new UsageException($"--threads: must be at least 0, got {Threads}");
+        if (TrimMemoryEvery < 0) throw new UsageException($"TrimMemoryEvery must be at least 0, got {TrimMemoryEvery}");
+        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new UsageException($"--lr: must be positive, got {LearningRate}");
+    }
+}
