@@ -29,6 +29,7 @@ internal static class BenchEstimatorParser
         ["ksg"] = ["k", "variant", "splits", "bias-allowance", "tie-noise", "search"],
         ["ksg2"] = ["k", "splits", "bias-allowance", "tie-noise", "search"],
         ["gaussian"] = ["resamples"],
+        ["infonce"] = [], ["nwj"] = [], ["smile"] = [], ["js"] = [], ["dv"] = [],
     };
 
     public static BenchEstimator Parse(string spec, int threads)

@@ -8,9 +8,9 @@ internal static class CommandRegistry
     public static IEnumerable<Command> All()
     {
         yield return SimulateCommand.Create();
+        yield return StaircaseCommand.Create();
         yield return EstimateCommand.Create();
         yield return BmiCommand.Create();
-        yield return StaircaseCommand.Create();
         yield return TasksCommand.Create();
         yield return BenchCommand.Create();
     }

@@ -15,6 +15,11 @@ internal static class DataEstimatorCatalog
         ("ksg", "Kraskov–Stögbauer–Grassberger estimator 1 (k-NN, max-norm); SE by half-splitting", s => new KsgEstimator(s.Ksg(KsgVariant.First))),
         ("ksg2", "KSG estimator 2; SE by half-splitting", s => new KsgEstimator(s.Ksg(KsgVariant.Second))),
         ("gaussian", "Gaussian baseline −½ Σ ln(1 − ρᵢ²) from canonical correlations; SE by bootstrap", s => new GaussianEstimator(s.Gaussian())),
+        ("infonce", "neural: InfoNCE with a learned separable critic, trained on half the rows, estimated on the held-out half (≤ log n_test)", s => s.Neural("infonce")),
+        ("nwj", "neural: NWJ with a learned separable critic, held-out estimate", s => s.Neural("nwj")),
+        ("smile", "neural: SMILE (τ = 5; JS-trained critic, clipped DV value), held-out estimate", s => s.Neural("smile:tau=5")),
+        ("js", "neural: f-GAN JS-trained critic reported through NWJ(S + 1), held-out estimate", s => s.Neural("js")),
+        ("dv", "neural: Donsker–Varadhan with a learned critic, held-out estimate", s => s.Neural("dv")),
     ];
 
     public static IEnumerable<string> Names => Entries.Select(e => e.Name);

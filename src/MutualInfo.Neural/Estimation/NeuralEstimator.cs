@@ -1,0 +1,225 @@
+using System.Runtime.InteropServices;
+using MutualInfo.Bounds;
+using MutualInfo.Data;
+using MutualInfo.Estimators;
+using MutualInfo.Neural.Critics;
+using MutualInfo.Neural.Objectives;
+using MutualInfo.Neural.Training;
+using MutualInfo.Randomness;
+using MutualInfo.Statistics;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MutualInfo.Neural.Estimation;
+
+/// <summary>
+/// MI from data with a learned critic: the columns are standardised, the rows split at random into a training and
+/// a held-out set (<see cref="NeuralEstimatorOptions.TestFraction"/>, at most <see cref="NeuralEstimatorOptions.MaxTest"/>
+/// held out), the critic is trained by Adam on mini-batches of the training set, and every
+/// <see cref="NeuralEstimatorOptions.EvalEvery"/> steps it is scored on the whole held-out set as one n_test×n_test
+/// batch; training stops after <see cref="NeuralEstimatorOptions.Patience"/> evaluations without a new best, and the
+/// estimate is the best held-out value, computed in double by the core bound (<see cref="IBound.EvaluateBatch"/>),
+/// the same formula as `mi simulate`. InfoNCE's estimate therefore never exceeds log n_test.
+/// Constructing the estimator does not load libtorch; the first estimate does.
+/// </summary>
+public sealed class NeuralEstimator : IMiEstimator
+{
+    private const ulong SplitStream = 0, TrainingStream = 1;
+    private const long MaxConcatActivations = 1L << 28;
+    private const double NearCeiling = 1.0;
+    private readonly NeuralEstimatorOptions _options;
+    private readonly NeuralObjectiveKind _kind;
+    private readonly double _tau;
+    private readonly string _objectiveSpec;
+
+    /// <summary>Creates the estimator; throws <see cref="UsageException"/> on invalid options or an objective it does not support.</summary>
+    public NeuralEstimator(NeuralEstimatorOptions? options = null)
+    {
+        _options = options ?? new NeuralEstimatorOptions();
+        _options.Validate();
+        (_kind, _tau, _objectiveSpec) = ParseObjective(_options.Objective);
+    }
+
+    /// <summary>The settings in use.</summary>
+    public NeuralEstimatorOptions Options => _options;
+
+    /// <summary>The objective names this estimator accepts.</summary>
+    public static IReadOnlyList<string> SupportedObjectives { get; } = ["infonce", "nwj", "smile", "js", "dv"];
+
+    /// <inheritdoc />
+    public string Name => _kind == NeuralObjectiveKind.Smile && _tau != SmileObjective.DefaultTau ? _objectiveSpec : _objectiveSpec.Split(':')[0];
+
+    /// <inheritdoc />
+    /// <remarks>Two held-out pairs (the smallest score matrix with negatives) and two to train on.</remarks>
+    public int MinSamples(int dimX, int dimY) => 4;
+
+    /// <inheritdoc />
+    public double PointEstimate(PairedSamples samples, ulong seed) => Estimate(samples, seed).Mi;
+
+    /// <summary>
+    /// The estimate with a standard error from the spread of the per-column contributions over the n_test held-out
+    /// columns (delta method for log-mean-exp partition terms), CI = estimate ± 1.96 SE. It treats the trained
+    /// critic as fixed: the variance of training and the upward bias of choosing the best of several held-out
+    /// evaluations are not included.
+    /// </summary>
+    public MiEstimate Estimate(PairedSamples samples, ulong seed)
+    {
+        SampleValidation.RequireRows(samples, MinSamples(samples.DimX, samples.DimY), $"the neural estimator {Name}");
+        SampleValidation.RequireFinite(samples);
+        var data = Standardization.Apply(samples);
+        var (train, test) = Split(data, seed);
+        RequireFeasibleCritic(test.Count);
+        var (scores, lastImprovedAtEnd, steps) = TrainAndScore(train, test, seed);
+        int n = test.Count;
+        double mi = CoreBound().EvaluateBatch(scores, n);
+        double se = StandardError(HeldOutScores.ColumnTerms(scores, n, _kind, _tau));
+        var warnings = new List<string>();
+        double? cap = _kind == NeuralObjectiveKind.InfoNce ? Math.Log(n) : null;
+        if (cap is not null) warnings.AddRange(CeilingWarnings(mi, se, n));
+        if (lastImprovedAtEnd)
+            warnings.Add($"the held-out estimate was still rising at the step budget ({_options.MaxSteps} steps): the critic may be undertrained; allow more steps");
+        string method = $"held-out: critic trained on {train.Count} rows for {steps} steps (early stopping every {_options.EvalEvery} steps, patience {_options.Patience}), " +
+            $"estimate on the {n} held-out rows; SE = sd of the per-column terms / √{n} (delta method for log-mean-exp terms), CI = ±1.96 SE; ignores training variance and the selection of the best evaluation";
+        return new MiEstimate(Name, mi, se, mi - 1.96 * se, mi + 1.96 * se, samples.Count, samples.DimX, samples.DimY, cap, null, warnings, method);
+    }
+
+    /// <summary>
+    /// The shared saturation warning (within max(0.1, 2 SE) of log n), or else a looser one within 1 nat of log n:
+    /// even the exact critic's InfoNCE at I = log n is only log n − log 2 (mean-field), so an estimate that close to
+    /// the ceiling is held down by it, and a learned critic on few rows sits well below its exact-critic value.
+    /// </summary>
+    private static IEnumerable<string> CeilingWarnings(double mi, double se, int n)
+    {
+        if (EstimatorDiagnostics.SaturationWarning(mi, se, n) is { } saturated)
+        {
+            yield return saturated;
+            yield break;
+        }
+        double cap = Math.Log(n);
+        if (mi >= cap - NearCeiling)
+            yield return $"the estimate {mi:0.000} is within {NearCeiling:0} nat of its ceiling log n_test = {cap:0.000} (n_test = {n} held-out rows): InfoNCE is biased low this close to the ceiling and the true MI may be larger; n_test ≥ {Math.Ceiling(Math.Exp(mi + 2)):0} held-out rows would lift the ceiling 2 nats above the estimate";
+    }
+
+    private static (NeuralObjectiveKind Kind, double Tau, string Spec) ParseObjective(string text)
+    {
+        var objective = ObjectiveSpec.Parse(text);
+        return objective switch
+        {
+            InfoNceObjective => (NeuralObjectiveKind.InfoNce, 0, objective.Spec),
+            NwjObjective => (NeuralObjectiveKind.Nwj, 0, objective.Spec),
+            JsObjective => (NeuralObjectiveKind.Js, 0, objective.Spec),
+            DvObjective => (NeuralObjectiveKind.Dv, 0, objective.Spec),
+            SmileObjective s => (NeuralObjectiveKind.Smile, s.Tau, objective.Spec),
+            _ => throw new UsageException($"--estimator: the objective '{objective.Name}' is not available as a data estimator (available: {string.Join(", ", SupportedObjectives)})"),
+        };
+    }
+
+    private IBound CoreBound() => _kind switch
+    {
+        NeuralObjectiveKind.InfoNce => new InfoNceBound(),
+        NeuralObjectiveKind.Nwj => new NwjBound(),
+        NeuralObjectiveKind.Js => new JensenShannonBound(),
+        NeuralObjectiveKind.Dv => new DonskerVaradhanBound(),
+        _ => new SmileBound(_tau),
+    };
+
+    private (PairedSamples Train, PairedSamples Test) Split(PairedSamples data, ulong seed)
+    {
+        int n = data.Count;
+        int nTest = Math.Clamp((int)Math.Round(n * _options.TestFraction), 2, Math.Min(_options.MaxTest, n - 2));
+        int[] perm = Resampling.Permutation(Rng.ForStream(seed, SplitStream), n);
+        return (data.Rows(perm.AsSpan(nTest)), data.Rows(perm.AsSpan(0, nTest)));
+    }
+
+    private void RequireFeasibleCritic(int nTest)
+    {
+        if (_options.Critic.Kind == CriticKind.Concat && (long)nTest * nTest * _options.Critic.Hidden > MaxConcatActivations)
+            throw new UsageException($"--critic: the concat critic would need {(long)nTest * nTest * _options.Critic.Hidden:N0} activations to score {nTest} held-out pairs; use a separable critic or fewer held-out rows");
+    }
+
+    /// <summary>Trains with early stopping; returns the best held-out score matrix (double, row-major).</summary>
+    private (double[] Scores, bool LastImprovedAtEnd, int Steps) TrainAndScore(PairedSamples train, PairedSamples test, ulong seed)
+    {
+        var trainer = new CriticTrainer(_options.Critic, ObjectiveSpec.Parse(_objectiveSpec), train.DimX, train.DimY, new TrainerOptions
+        {
+            BatchSize = Math.Min(_options.BatchSize, train.Count), LearningRate = _options.LearningRate,
+            Seed = seed, Stream = TrainingStream, Threads = _options.Threads,
+        });
+        using var _ = trainer;
+        using var xTest = ToTensor(test.X, test.Count, test.DimX);
+        using var yTest = ToTensor(test.Y, test.Count, test.DimY);
+        var bound = CoreBound();
+        int n = test.Count, maxEvaluations = (_options.MaxSteps + _options.EvalEvery - 1) / _options.EvalEvery;
+        var current = new double[n * n];
+        var best = new double[n * n];
+        double bestValue = double.NegativeInfinity;
+        int sinceBest = 0, evaluations = 0, step = 0;
+        bool improvedLast = false;
+        var sampler = EpochSampler(train);
+        while (step < _options.MaxSteps && sinceBest < _options.Patience)
+        {
+            int until = Math.Min(_options.MaxSteps, step + _options.EvalEvery);
+            for (; step < until; step++) trainer.Step(sampler);
+            Score(trainer.Critic, xTest, yTest, current);
+            double value = bound.EvaluateBatch(current, n);
+            improvedLast = value > bestValue;
+            if (improvedLast)
+            {
+                (best, current) = (current, best);
+                bestValue = value;
+                sinceBest = 0;
+            }
+            else sinceBest++;
+            _options.Progress?.Invoke(++evaluations, maxEvaluations);
+        }
+        // No finite evaluation (e.g. NaN scores): report the last one rather than an all-zero matrix.
+        if (double.IsNegativeInfinity(bestValue)) Array.Copy(current, best, current.Length);
+        return (best, improvedLast && step >= _options.MaxSteps, step);
+    }
+
+    /// <summary>Draws training batches without replacement within an epoch (a fresh permutation each epoch).</summary>
+    private static JointSampler EpochSampler(PairedSamples train)
+    {
+        int[] order = [];
+        int cursor = 0;
+        return (rng, x, y) =>
+        {
+            int rows = x.Length / train.DimX;
+            for (int r = 0; r < rows; r++)
+            {
+                if (cursor == order.Length)
+                {
+                    order = Resampling.Permutation(rng, train.Count);
+                    cursor = 0;
+                }
+                int row = order[cursor++];
+                train.X.AsSpan(row * train.DimX, train.DimX).CopyTo(x.Slice(r * train.DimX, train.DimX));
+                train.Y.AsSpan(row * train.DimY, train.DimY).CopyTo(y.Slice(r * train.DimY, train.DimY));
+            }
+        };
+    }
+
+    private static void Score(Critic critic, Tensor x, Tensor y, double[] destination)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var scores = critic.forward(x, y).to(ScalarType.Float64).contiguous();
+        scores.data<double>().CopyTo(destination);
+    }
+
+    private static Tensor ToTensor(double[] values, int rows, int dim)
+    {
+        var floats = new float[values.Length];
+        for (int i = 0; i < values.Length; i++) floats[i] = (float)values[i];
+        var tensor = zeros(rows, dim, dtype: ScalarType.Float32);
+        tensor.bytes = MemoryMarshal.AsBytes(floats.AsSpan());
+        return tensor;
+    }
+
+    private static double StandardError(double[] terms)
+    {
+        var moments = new RunningMoments();
+        foreach (double t in terms) moments.Add(t);
+        return moments.StdError;
+    }
+}
