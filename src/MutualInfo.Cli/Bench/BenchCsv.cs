@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MutualInfo.Benchmarking;
+using MutualInfo.Cli.Output;
 
 namespace MutualInfo.Cli.Bench;
 
@@ -12,17 +13,13 @@ internal static class BenchCsv
         var text = new StringBuilder("task,estimator,samples,seed,mi,truth,bias,std_error,ci95_low,ci95_high,seconds\n");
         foreach (BenchResult c in cells)
         {
-            text.Append(Quote(c.Key.Task)).Append(',').Append(Quote(c.Key.Estimator)).Append(',')
+            text.Append(CsvFields.Quote(c.Key.Task)).Append(',').Append(CsvFields.Quote(c.Key.Estimator)).Append(',')
                 .Append(c.Key.Samples.ToString(CultureInfo.InvariantCulture)).Append(',')
                 .Append(c.Key.Seed.ToString(CultureInfo.InvariantCulture));
             foreach (double v in new[] { c.Mi, c.Truth, c.Bias, c.StdError, c.Ci95Low, c.Ci95High, c.Seconds })
-                text.Append(',').Append(double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "");
+                text.Append(',').Append(CsvFields.Number(v));
             text.Append('\n');
         }
         return text.ToString();
     }
-
-    // Estimator specifications contain commas (ksg:k=5,variant=2).
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\n']) < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
 }

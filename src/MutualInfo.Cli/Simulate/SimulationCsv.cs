@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MutualInfo.Cli.Output;
 using MutualInfo.Simulation;
 
 namespace MutualInfo.Cli.Simulate;
@@ -14,17 +15,12 @@ internal static class SimulationCsv
         foreach (SimulationRow row in run.Rows)
         {
             text.AppendJoin(',',
-                Quote(run.Family), Num(run.TrueMi), SimulationJson.NegativesName(run.Negatives), run.Seed.ToString(CultureInfo.InvariantCulture),
-                row.Bound, row.N.ToString(CultureInfo.InvariantCulture), Num(row.LogN), Num(row.Estimate.Mean),
-                Num(row.Estimate.StdError), Num(row.Estimate.Ci95Low), Num(row.Estimate.Ci95High), Num(row.FracAboveTrue),
+                CsvFields.Quote(run.Family), CsvFields.Number(run.TrueMi), SimulationJson.NegativesName(run.Negatives), run.Seed.ToString(CultureInfo.InvariantCulture),
+                row.Bound, row.N.ToString(CultureInfo.InvariantCulture), CsvFields.Number(row.LogN), CsvFields.Number(row.Estimate.Mean),
+                CsvFields.Number(row.Estimate.StdError), CsvFields.Number(row.Estimate.Ci95Low), CsvFields.Number(row.Estimate.Ci95High), CsvFields.Number(row.FracAboveTrue),
                 row.Trials.ToString(CultureInfo.InvariantCulture), row.Saturated ? "true" : "false");
             text.Append('\n');
         }
         return text.ToString();
     }
-
-    private static string Num(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\n']) < 0 ? field : $"\"{field.Replace("\"", "\"\"")}\"";
 }
