@@ -10,8 +10,6 @@ namespace MutualInfo.Bounds;
 /// </summary>
 internal static class LogSumExp
 {
-    // Scratch for chunked exp-and-sum: small enough for the stack, long enough to amortise the vector loop setup.
-    private const int Chunk = 512;
 
     /// <summary>Scores are log densities: finite or −∞. NaN and +∞ would silently poison every sum.</summary>
     public static void ThrowIfIllegal(double score)
@@ -59,37 +57,11 @@ internal static class LogSumExp
         positive == double.NegativeInfinity ? double.NegativeInfinity : positive - baseline;
 
     /// <summary>Σ exp(x − shift) for a finite shift.</summary>
-    public static double SumExp(ReadOnlySpan<double> x, double shift)
-    {
-        Span<double> buffer = stackalloc double[Chunk];
-        double sum = 0.0;
-        for (int start = 0; start < x.Length; start += Chunk)
-        {
-            var piece = x.Slice(start, Math.Min(Chunk, x.Length - start));
-            var scratch = buffer[..piece.Length];
-            TensorPrimitives.Subtract(piece, shift, scratch);
-            DeterministicMath.Exp(scratch, scratch);
-            sum += OrderedSum.Sum(scratch);
-        }
-        return sum;
-    }
+    public static double SumExp(ReadOnlySpan<double> x, double shift) => DeterministicMath.SumExp(x, shift);
 
     /// <summary>Σ exp(clamp(x, lo, hi) − shift).</summary>
-    public static double SumExpClamped(ReadOnlySpan<double> x, double shift, double lo, double hi)
-    {
-        Span<double> buffer = stackalloc double[Chunk];
-        double sum = 0.0;
-        for (int start = 0; start < x.Length; start += Chunk)
-        {
-            var piece = x.Slice(start, Math.Min(Chunk, x.Length - start));
-            var scratch = buffer[..piece.Length];
-            TensorPrimitives.Clamp(piece, lo, hi, scratch);
-            TensorPrimitives.Subtract(scratch, shift, scratch);
-            DeterministicMath.Exp(scratch, scratch);
-            sum += OrderedSum.Sum(scratch);
-        }
-        return sum;
-    }
+    public static double SumExpClamped(ReadOnlySpan<double> x, double shift, double lo, double hi) =>
+        DeterministicMath.SumExp(x, shift, lo, hi);
 
     /// <summary>log mean exp over the n(n − 1) off-diagonal entries of a row-major n×n matrix.</summary>
     public static double OffDiagonalMean(ReadOnlySpan<double> scores, int n)

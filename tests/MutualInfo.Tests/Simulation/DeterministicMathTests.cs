@@ -73,4 +73,23 @@ public class DeterministicMathTests
             Assert.Equal(expected, sum);
         });
     }
+
+    [Fact]
+    public void SumExp_equals_the_plain_sum_of_exponentials_clamped_or_not()
+    {
+        Gen.Select(Gen.Double[-40, 40].Array[0, 70], Gen.Double[-5, 5]).Sample((values, shift) =>
+        {
+            double plain = values.Sum(v => Math.Exp(v - shift));
+            double clamped = values.Sum(v => Math.Exp(Math.Clamp(v, -3, 2) - shift));
+            Assert.Equal(plain, DeterministicMath.SumExp(values, shift), 1e-13 * Math.Max(1, plain));
+            Assert.Equal(clamped, DeterministicMath.SumExp(values, shift, -3, 2), 1e-13 * Math.Max(1, clamped));
+        });
+    }
+
+    [Fact]
+    public void SumExp_treats_minus_infinity_as_zero_density()
+    {
+        double[] values = [double.NegativeInfinity, 0, double.NegativeInfinity, 1, 2, double.NegativeInfinity, 0, 0, -1];
+        Assert.Equal(values.Sum(v => Math.Exp(v)), DeterministicMath.SumExp(values, 0), 1e-14);
+    }
 }
