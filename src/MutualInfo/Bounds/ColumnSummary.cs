@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace MutualInfo.Bounds;
 
 /// <summary>Checks and reductions shared by the <see cref="IColumnSummaryBound"/> implementations.</summary>
@@ -28,5 +30,28 @@ internal static class ColumnSummary
     {
         double n = logSumExpNegatives.Length;
         return LogSumExp.Of(logSumExpNegatives) - Math.Log(n * (n - 1));
+    }
+
+    /// <summary>
+    /// The batch value of a column-summary bound, computed by summarising the n×n matrix (diagonal and per-column
+    /// log-sum-exp of the negatives) and handing the summary to <see cref="IColumnSummaryBound.EvaluateFromColumns"/>,
+    /// so the batch and summary forms share one formula.
+    /// </summary>
+    public static double EvaluateBatch(IColumnSummaryBound bound, ReadOnlySpan<double> scores, int n)
+    {
+        ScoreMatrix.CheckBatch(scores, n);
+        if (ScoreMatrix.DiagonalMean(scores, n) == double.NegativeInfinity) return double.NegativeInfinity;
+        double[] rented = ArrayPool<double>.Shared.Rent(2 * n);
+        try
+        {
+            Span<double> positives = rented.AsSpan(0, n), negatives = rented.AsSpan(n, n);
+            for (int j = 0; j < n; j++) positives[j] = scores[j * n + j];
+            LogSumExp.Columns(scores, n, excludeDiagonal: true, negatives);
+            return bound.EvaluateFromColumns(positives, negatives);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(rented);
+        }
     }
 }

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace MutualInfo.Bounds;
 
 /// <summary>
@@ -21,24 +19,7 @@ public sealed class InfoNceBound : IColumnSummaryBound
     public double OptimalCriticShift => 0.0;
 
     /// <inheritdoc/>
-    public double EvaluateBatch(ReadOnlySpan<double> scores, int n)
-    {
-        ScoreMatrix.CheckBatch(scores, n);
-        if (ScoreMatrix.DiagonalMean(scores, n) == double.NegativeInfinity) return double.NegativeInfinity;
-        double[] rented = ArrayPool<double>.Shared.Rent(n);
-        try
-        {
-            var lse = rented.AsSpan(0, n);
-            LogSumExp.Columns(scores, n, excludeDiagonal: false, lse);
-            double sum = 0.0;
-            for (int j = 0; j < n; j++) sum += scores[j * n + j] - lse[j];
-            return Math.Log(n) + sum / n;
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(rented);
-        }
-    }
+    public double EvaluateBatch(ReadOnlySpan<double> scores, int n) => ColumnSummary.EvaluateBatch(this, scores, n);
 
     /// <inheritdoc/>
     public double EvaluateSingle(ReadOnlySpan<double> scores)

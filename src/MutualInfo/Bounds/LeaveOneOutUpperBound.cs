@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace MutualInfo.Bounds;
 
 /// <summary>
@@ -21,24 +19,7 @@ public sealed class LeaveOneOutUpperBound : IColumnSummaryBound
     public double OptimalCriticShift => 0.0;
 
     /// <inheritdoc/>
-    public double EvaluateBatch(ReadOnlySpan<double> scores, int n)
-    {
-        ScoreMatrix.CheckBatch(scores, n);
-        if (ScoreMatrix.DiagonalMean(scores, n) == double.NegativeInfinity) return double.NegativeInfinity;
-        double[] rented = ArrayPool<double>.Shared.Rent(n);
-        try
-        {
-            var negatives = rented.AsSpan(0, n);
-            LogSumExp.Columns(scores, n, excludeDiagonal: true, negatives);
-            double sum = 0.0;
-            for (int i = 0; i < n; i++) sum += scores[i * n + i] - negatives[i];
-            return sum / n + Math.Log(n - 1);
-        }
-        finally
-        {
-            ArrayPool<double>.Shared.Return(rented);
-        }
-    }
+    public double EvaluateBatch(ReadOnlySpan<double> scores, int n) => ColumnSummary.EvaluateBatch(this, scores, n);
 
     /// <inheritdoc/>
     public double EvaluateSingle(ReadOnlySpan<double> scores) => DonskerVaradhanBound.Single(scores);
