@@ -9,7 +9,8 @@ using static TorchSharp.torch;
 namespace MutualInfo.Neural.Training;
 
 /// <summary>
-/// Trains one critic with one objective by Adam, one batch per step, and returns the per-step estimates.
+/// Trains one critic with one objective by Adam (<see cref="FlatAdam"/>: torch's update over one flat buffer), one
+/// batch per step, and returns the per-step estimates.
 /// Batches are drawn in double with MutualInfo's <see cref="Rng"/> (stream <see cref="TrainerOptions.Stream"/> of
 /// <see cref="TrainerOptions.Seed"/>) and copied into preallocated float32 tensors; each step runs in its own
 /// dispose scope so native memory is released at once instead of waiting for the garbage collector, and every
@@ -20,7 +21,7 @@ public sealed class CriticTrainer : IDisposable
     private static readonly Lock SeedGate = new();
     private readonly MiObjective _objective;
     private readonly LogBaseline? _baseline;
-    private readonly optim.Optimizer _optimizer;
+    private readonly FlatAdam _optimizer;
     private readonly Device _device;
     private readonly Rng _rng;
     private readonly int _batch, _dimX, _dimY, _trimEvery;
@@ -49,7 +50,7 @@ public sealed class CriticTrainer : IDisposable
         Critic.to(_device);
         _baseline?.to(_device);
         var parameters = Critic.parameters().Concat(_baseline?.parameters() ?? []).ToList();
-        _optimizer = optim.Adam(parameters, options.LearningRate);
+        _optimizer = new FlatAdam(parameters, options.LearningRate);
         _rng = Rng.ForStream(options.Seed, options.Stream);
         _xDouble = new double[_batch * dimX];
         _yDouble = new double[_batch * dimY];
@@ -87,12 +88,12 @@ public sealed class CriticTrainer : IDisposable
         using var scope = NewDisposeScope();
         var xs = _device.type == DeviceType.CPU ? _x : _x.to(_device);
         var ys = _device.type == DeviceType.CPU ? _y : _y.to(_device);
-        _optimizer.zero_grad();
+        _optimizer.ZeroGrad();
         var scores = Critic.forward(xs, ys);
         var logBaseline = _baseline?.forward(ys);
         var output = _objective.Evaluate(scores, logBaseline);
         output.Loss.backward();
-        _optimizer.step();
+        _optimizer.Step();
         return output.Estimate.ToSingle();
     }
 
