@@ -84,10 +84,10 @@ public sealed class FlatAdamTests
     }
 
     [Fact]
-    public void Critic_training_matches_torchsharps_adam_to_float_rounding()
+    public void Critic_training_gives_torchsharps_adam_trace_to_float_rounding()
     {
-        const int steps = 15, batch = 16, dim = 4;
-        const double lr = 5e-4;
+        const int steps = 20, batch = 16, dim = 4;
+        const double lr = 5e-3;
         var options = new CriticOptions(CriticKind.Separable, Layers: 2, Hidden: 32, Embedding: 8);
         torch.manual_seed(7);
         using var flatCritic = Critic.Create(options, dim, dim);
@@ -95,30 +95,32 @@ public sealed class FlatAdamTests
         using var torchCritic = Critic.Create(options, dim, dim);
         using var flat = new FlatAdam(flatCritic.parameters().ToList(), lr);
         using var reference = optim.Adam(torchCritic.parameters(), lr);
+        var flatTrace = new double[steps];
+        var torchTrace = new double[steps];
         for (int step = 0; step < steps; step++)
         {
             using var scope = NewDisposeScope();
             var x = tensor(Gaussian(100 + (ulong)step, batch * dim), [batch, dim]);
             var y = x * 0.8 + tensor(Gaussian(200 + (ulong)step, batch * dim), [batch, dim]) * 0.6;
             flat.ZeroGrad();
-            (-TorchBounds.InfoNce(flatCritic.forward(x, y))).backward();
+            var flatBound = TorchBounds.InfoNce(flatCritic.forward(x, y));
+            (-flatBound).backward();
             flat.Step();
+            flatTrace[step] = flatBound.ToDouble();
             reference.zero_grad();
-            (-TorchBounds.InfoNce(torchCritic.forward(x, y))).backward();
+            var torchBound = TorchBounds.InfoNce(torchCritic.forward(x, y));
+            (-torchBound).backward();
             reference.step();
+            torchTrace[step] = torchBound.ToDouble();
         }
-        var flatValues = flatCritic.parameters().SelectMany(p => p.data<float>().ToArray()).ToArray();
-        var torchValues = torchCritic.parameters().SelectMany(p => p.data<float>().ToArray()).ToArray();
-        Assert.Equal(torchValues.Length, flatValues.Length);
-        // Same arithmetic per element; only rounding may differ (vector vs scalar tails), each step moving ≤ ~lr.
-        double tolerance = 16 * FloatEps * steps * (1 + torchValues.Max(Math.Abs));
-        double worst = flatValues.Zip(torchValues, (a, b) => Math.Abs((double)a - b)).Max();
-        Assert.True(worst <= tolerance, $"largest difference {worst} > {tolerance}");
-        // The parameters did move (the comparison is not between two untouched initialisations).
-        torch.manual_seed(7);
-        using var untouched = Critic.Create(options, dim, dim);
-        var initial = untouched.parameters().SelectMany(p => p.data<float>().ToArray()).ToArray();
-        Assert.True(flatValues.Zip(initial, (a, b) => Math.Abs(a - b)).Max() > 100 * tolerance);
+        // The parameters are not compared one by one: InfoNCE is invariant to the bias of g's output layer (it adds
+        // b·h(y_j) to a whole column), so that bias's gradient is pure rounding noise, which Adam's normalisation turns
+        // into steps of ±lr either way. The trace does not see it.
+        double tolerance = 64 * FloatEps * steps;
+        double worst = flatTrace.Zip(torchTrace, (a, b) => Math.Abs(a - b) / Math.Max(1, Math.Abs(b))).Max();
+        Assert.True(worst <= tolerance, $"largest relative trace difference {worst} > {tolerance}");
+        // Training moved the estimate far more than the tolerance (the traces are not two constant sequences).
+        Assert.True(Math.Abs(torchTrace[^1] - torchTrace[0]) > 100 * tolerance, $"the estimate moved from {torchTrace[0]} to {torchTrace[^1]}; worst difference {worst}");
     }
 
     [Fact]

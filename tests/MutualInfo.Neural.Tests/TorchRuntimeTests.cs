@@ -30,4 +30,22 @@ public sealed class TorchRuntimeTests
         using (var big = torch.ones(1024, 1024, 8)) Assert.Equal(8L * 1024 * 1024, big.numel());
         GlibcMalloc.Trim();
     }
+
+    [Fact]
+    public void Free_bytes_grow_by_the_chunks_a_tensor_release_returns_to_malloc()
+    {
+        TorchRuntime.EnsureLoaded();
+        bool glibc = OperatingSystem.IsLinux() && File.Exists("/lib/x86_64-linux-gnu/libc.so.6");
+        Assert.Equal(glibc, GlibcMalloc.FreeBytes() is not null);
+        if (!glibc) return;
+        // 4000 tensors of 16 KB (below malloc's mmap threshold, so heap chunks); freeing every other one leaves
+        // 32 MB of holes that cannot merge into the top chunk, so malloc must report them as free.
+        var tensors = Enumerable.Range(0, 4000).Select(_ => torch.ones(4096)).ToList();
+        long before = GlibcMalloc.FreeBytes()!.Value;
+        for (int i = 1; i < tensors.Count; i += 2) tensors[i].Dispose();
+        long after = GlibcMalloc.FreeBytes()!.Value;
+        Assert.True(after - before >= 16L << 20, $"free bytes grew by {after - before}, expected about 32 MB");
+        Assert.False(GlibcMalloc.TrimIfFreeExceeds(long.MaxValue));
+        for (int i = 0; i < tensors.Count; i += 2) tensors[i].Dispose();
+    }
 }

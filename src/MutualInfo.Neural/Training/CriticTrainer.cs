@@ -14,7 +14,8 @@ namespace MutualInfo.Neural.Training;
 /// Batches are drawn in double with MutualInfo's <see cref="Rng"/> (stream <see cref="TrainerOptions.Stream"/> of
 /// <see cref="TrainerOptions.Seed"/>) and copied into preallocated float32 tensors; each step runs in its own
 /// dispose scope so native memory is released at once instead of waiting for the garbage collector, and every
-/// <see cref="TrainerOptions.TrimMemoryEvery"/> steps the freed pages go back to the OS (<see cref="GlibcMalloc"/>).
+/// <see cref="TrainerOptions.TrimMemoryEvery"/> steps the freed pages go back to the OS (<see cref="GlibcMalloc"/>) if
+/// malloc holds more than <see cref="TrainerOptions.TrimFreeAbove"/> bytes free.
 /// </summary>
 public sealed class CriticTrainer : IDisposable
 {
@@ -25,6 +26,7 @@ public sealed class CriticTrainer : IDisposable
     private readonly Device _device;
     private readonly Rng _rng;
     private readonly int _batch, _dimX, _dimY, _trimEvery;
+    private readonly long _trimFreeAbove;
     private long _steps;
     private readonly double[] _xDouble, _yDouble;
     private readonly float[] _xFloat, _yFloat;
@@ -38,7 +40,7 @@ public sealed class CriticTrainer : IDisposable
         _objective = objective;
         _device = TorchRuntime.Device(options.Cuda);
         if (options.Threads > 0) torch.set_num_threads(options.Threads);
-        (_batch, _dimX, _dimY, _trimEvery) = (options.BatchSize, dimX, dimY, options.TrimMemoryEvery);
+        (_batch, _dimX, _dimY, _trimEvery, _trimFreeAbove) = (options.BatchSize, dimX, dimY, options.TrimMemoryEvery, options.TrimFreeAbove);
         // Initial weights come from torch's global generator: seed and build under one lock so that trainers
         // created concurrently still get the weights their seed names.
         lock (SeedGate)
@@ -77,7 +79,7 @@ public sealed class CriticTrainer : IDisposable
     public double Step(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         double estimate = StepInScope(x, y);
-        if (_trimEvery > 0 && ++_steps % _trimEvery == 0) GlibcMalloc.Trim();
+        if (_trimEvery > 0 && ++_steps % _trimEvery == 0) GlibcMalloc.TrimIfFreeExceeds(_trimFreeAbove);
         return estimate;
     }
 

@@ -33,12 +33,19 @@ public sealed record TrainerOptions
     /// </summary>
     public int TrimMemoryEvery { get; init; } = 10;
 
+    /// <summary>
+    /// Trim only when malloc holds more than this many bytes free (default 64 MiB), so a critic whose temporaries
+    /// are small (the separable critic at batch 64 frees a few MB per step) does not re-fault its pages after every trim.
+    /// </summary>
+    public long TrimFreeAbove { get; init; } = 64L << 20;
+
     /// <summary>Throws <see cref="UsageException"/> naming the first invalid field.</summary>
     public void Validate()
     {
         if (BatchSize < 2) throw new UsageException($"--batch: must be at least 2, got {BatchSize}");
         if (Threads < 0) throw new UsageException($"--threads: must be at least 0, got {Threads}");
         if (TrimMemoryEvery < 0) throw new UsageException($"TrimMemoryEvery must be at least 0, got {TrimMemoryEvery}");
+        if (TrimFreeAbove < 0) throw new UsageException($"TrimFreeAbove must be at least 0, got {TrimFreeAbove}");
         if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new UsageException($"--lr: must be positive, got {LearningRate}");
     }
 }
