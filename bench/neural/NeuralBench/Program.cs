@@ -9,7 +9,8 @@ using MutualInfo.Randomness;
 using TorchSharp;
 
 // Times training steps of a learned critic in the staircase setup (20-d Gaussian at 4 nats).
-// usage: NeuralBench [critic=separable|bilinear|concat|staircase] [batch=64] [steps=2000] [torchThreads=2] [objective=infonce] [rssEvery=0]
+// usage: NeuralBench [critic=separable|bilinear|concat|staircase|profile] [batch=64] [steps=2000] [torchThreads=2] [objective=infonce] [rssEvery=0]
+// `profile` times the phases of the trainer's step (separable critic) in thread CPU time.
 string criticName = args.Length > 0 ? args[0] : "separable";
 int batch = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 64;
 int steps = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2000;
@@ -47,6 +48,11 @@ if (criticName == "staircase")
     return;
 }
 torch.set_num_threads(threads);
+if (criticName == "profile")
+{
+    PhaseProfile.Run(batch, steps, threads, objectiveName, Sample);
+    return;
+}
 var critic = new CriticOptions(CriticOptions.ParseKind(criticName));
 // MI_BENCH_TRIM_EVERY=0 measures glibc without the periodic malloc_trim (the library's default is every 10 steps).
 int trimEvery = int.TryParse(Environment.GetEnvironmentVariable("MI_BENCH_TRIM_EVERY"), out int t) ? t : new TrainerOptions().TrimMemoryEvery;
