@@ -32,6 +32,21 @@ public sealed class TorchRuntimeTests
     }
 
     [Fact]
+    public void OpenMp_threads_wait_passively_unless_the_user_chose()
+    {
+        TorchRuntime.EnsureLoaded();
+        if (!OperatingSystem.IsLinux()) return;
+        // The managed snapshot of the environment is taken at startup: if the user set the variable, it is kept.
+        string expected = Environment.GetEnvironmentVariable(OpenMpWaitPolicy.Variable) ?? "PASSIVE";
+        Assert.Equal(expected, NativeGetEnv(OpenMpWaitPolicy.Variable));
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "getenv")]
+    private static extern nint GetEnv(string name);
+
+    private static string? NativeGetEnv(string name) => System.Runtime.InteropServices.Marshal.PtrToStringUTF8(GetEnv(name));
+
+    [Fact]
     public void Free_bytes_grow_by_the_chunks_a_tensor_release_returns_to_malloc()
     {
         TorchRuntime.EnsureLoaded();

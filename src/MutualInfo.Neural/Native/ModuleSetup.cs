@@ -3,7 +3,10 @@ using System.Runtime.CompilerServices;
 
 namespace MutualInfo.Neural.Native;
 
-/// <summary>Installs the libtorch load repair as soon as any type of this assembly is used.</summary>
+/// <summary>
+/// Installs the libtorch load repair, and the passive OpenMP wait policy (<see cref="OpenMpWaitPolicy"/>), as soon as any
+/// type of this assembly is used, before libtorch can load.
+/// </summary>
 internal static class ModuleSetup
 {
     /// <summary>
@@ -12,5 +15,9 @@ internal static class ModuleSetup
     /// </summary>
     [ModuleInitializer]
     [SuppressMessage("Usage", "CA2255", Justification = "The hook must be in place before the first TorchSharp call, whichever type the caller touches first; it loads nothing itself.")]
-    internal static void InstallLoadRepair() => TorchRuntime.InstallRepairHook();
+    internal static void InstallLoadRepair()
+    {
+        OpenMpWaitPolicy.DefaultToPassive();
+        TorchRuntime.InstallRepairHook();
+    }
 }
