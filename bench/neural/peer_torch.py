@@ -101,6 +101,7 @@ if profile:
 else:
     print(json.dumps({"impl": "pytorch " + torch.__version__, "critic": "separable", "objective": "infonce",
                       "batch": batch, "steps": steps, "threads": threads,
-                      "openblas_threads": os.environ["OPENBLAS_NUM_THREADS"], "seconds": round(seconds, 3),
+                      "openblas_threads": os.environ["OPENBLAS_NUM_THREADS"],
+                      "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY", "default"), "seconds": round(seconds, 3),
                       "steps_per_s": round(steps / seconds, 1), "cpu_seconds": round(cpu_seconds, 3),
                       "steps_per_cpu_s": round(steps / cpu_seconds, 1), "last_estimate": round(last, 3)}))

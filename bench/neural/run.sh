@@ -39,5 +39,7 @@ for ((r = 0; r < repeats; r++)); do
   for threads in 1 2; do
     timed "$bench" separable 64 "$steps" "$threads" infonce
     OPENBLAS_NUM_THREADS=1 timed "$python" bench/neural/peer_torch.py 64 "$steps" "$threads"
+    # MutualInfo.Neural sets OMP_WAIT_POLICY=PASSIVE for itself; the peer with the same policy, for comparison.
+    if [[ $threads == 2 ]]; then OMP_WAIT_POLICY=PASSIVE OPENBLAS_NUM_THREADS=1 timed "$python" bench/neural/peer_torch.py 64 "$steps" 2; fi
   done
 done
