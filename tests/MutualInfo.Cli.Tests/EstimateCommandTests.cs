@@ -85,6 +85,20 @@ public sealed class EstimateCommandTests : IDisposable
     }
 
     [Fact]
+    public void BmiJsonDashPrintsTheJsonLineInsteadOfTheFloat()
+    {
+        string csv = GaussianCsv(600, 0.8);
+        string plain = CliRunner.Run("bmi", csv, "1", "1").Out;
+        var (exit, stdout, stderr) = CliRunner.Run("bmi", csv, "1", "1", "--json", "-");
+        Assert.True(exit == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal(double.Parse(plain, CultureInfo.InvariantCulture), doc.RootElement.GetProperty("mi").GetDouble());
+        Assert.True(doc.RootElement.GetProperty("cpu_seconds").GetDouble() >= 0);
+        Assert.True(doc.RootElement.GetProperty("elapsed_seconds").GetDouble() > 0);
+        Assert.False(File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "-")));
+    }
+
+    [Fact]
     public void ExplicitColumnsAndDelimiter()
     {
         string csv = Write("semi.csv", "a;b;c\n" + string.Concat(Enumerable.Range(0, 50).Select(i => $"{i};{i * i % 17};{Math.Sin(i)}\n")));

@@ -36,10 +36,12 @@ internal static class EstimateCommand
             int perms = parsed.GetValue(permutations);
             if (perms < 0) throw new UsageException($"--permutations: must be 0 or more, got {perms}");
             ProgressReporter? progress = null;
-            var estimator = data.CreateEstimator(parsed, common.GetThreads(parsed), parsed.GetValue(splits), parsed.GetValue(resamples), parsed.GetValue(biasAllowance),
-                (done, total) => (progress ??= new ProgressReporter("estimate (point estimate + half-splits)", total)).Advance());
+            IMiEstimator? created = null;
+            var estimator = created = data.CreateEstimator(parsed, common.GetThreads(parsed), parsed.GetValue(splits), parsed.GetValue(resamples), parsed.GetValue(biasAllowance),
+                (done, total) => (progress ??= new ProgressReporter(ProgressLabel(created!, total), total)).Advance());
             var samples = data.Load(parsed, path, ColumnChoice.FromSpecs(parsed.GetValue(x), parsed.GetValue(y)), estimator);
             MiEstimate result = estimator.Estimate(samples, seed);
+            progress?.Finish("stopped early (no new best held-out estimate)");
             if (perms > 0) result = EstimatorDiagnostics.WithPermutationPValue(result, estimator, samples, perms, seed);
             string? json = parsed.GetValue(common.Json);
             var settings = new Dictionary<string, object?>
@@ -52,6 +54,7 @@ internal static class EstimateCommand
                 ["permutations"] = perms,
                 ["seed"] = seed,
             };
+            foreach (var (key, value) in NeuralEstimatorSettingsReport.Of(estimator)) settings[key] = value;
             string jsonText = EstimateReport.Json(result, settings);
             if (json == "-") Console.Out.Write(jsonText);
             else
@@ -63,4 +66,10 @@ internal static class EstimateCommand
         });
         return command;
     }
+
+    // KSG reports the point estimate and then each half-split; a neural estimator each held-out evaluation of its
+    // critic during training, up to the step budget (early stopping usually ends it sooner; see Finish).
+    private static string ProgressLabel(IMiEstimator estimator, int total) => estimator is KsgEstimator
+        ? $"{estimator.Name}: point estimate and {total - 1} half-splits"
+        : $"{estimator.Name}: training the critic, held-out evaluations (at most {total})";
 }

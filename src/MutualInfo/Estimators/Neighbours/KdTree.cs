@@ -100,6 +100,7 @@ internal sealed class KdTree : IRadiusCounter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private void SwapRows(int i, int j)
     {
         (_order[i], _order[j]) = (_order[j], _order[i]);
@@ -128,8 +129,9 @@ internal sealed class KdTree : IRadiusCounter
         int b = node * _dim;
         for (int d = 0; d < _dim; d++)
         {
-            double gap = Math.Max(_lo[b + d] - q[d], q[d] - _hi[b + d]);
-            if (gap > dist) dist = gap;
+            double below = _lo[b + d] - q[d], above = q[d] - _hi[b + d];
+            if (below > dist) dist = below;
+            if (above > dist) dist = above;
         }
         return dist;
     }
@@ -141,8 +143,9 @@ internal sealed class KdTree : IRadiusCounter
         int b = node * _dim;
         for (int d = 0; d < _dim; d++)
         {
-            double far = Math.Max(q[d] - _lo[b + d], _hi[b + d] - q[d]);
-            if (far > dist) dist = far;
+            double left = q[d] - _lo[b + d], right = _hi[b + d] - q[d];
+            if (left > dist) dist = left;
+            if (right > dist) dist = right;
         }
         return dist;
     }
