@@ -131,8 +131,8 @@ public sealed class KsgEstimator : IMiEstimator
     }
 
     /// <summary>
-    /// Exhaustive SIMD scans when a tree would prune little: joint dimension d ≥ 4 and n ≤ 2^(d + 6)
-    /// (e.g. 5-d × 5-d up to n = 65 536; 2-d × 2-d up to 1 024); k-d trees otherwise. Both are exact.
+    /// Blocked SIMD scans (with box pruning) when a tree would prune little: joint dimension d ≥ 4 and n ≤ 2^(d + 9)
+    /// (e.g. 3-d × 3-d up to n = 32 768; 2-d × 2-d up to 8 192); k-d trees otherwise. Both are exact.
     /// </summary>
     private IKsgNeighbourhoods CreateNeighbourhoods(PairedSamples s)
     {
@@ -141,7 +141,7 @@ public sealed class KsgEstimator : IMiEstimator
         {
             NeighbourSearch.BruteForce => true,
             NeighbourSearch.Tree => false,
-            _ => d >= 4 && s.Count <= (1L << Math.Min(d + 6, 40)),
+            _ => d >= 4 && s.Count <= (1L << Math.Min(d + 9, 40)),
         };
         return bruteForce
             ? new BruteForceKsgNeighbourhoods(s.X, s.Y, s.DimX, s.DimY, _options.K, _options.Variant)

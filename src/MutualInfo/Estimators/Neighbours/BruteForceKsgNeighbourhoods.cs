@@ -5,187 +5,239 @@ using System.Runtime.InteropServices;
 namespace MutualInfo.Estimators.Neighbours;
 
 /// <summary>
-/// KSG neighbourhoods by exhaustive SIMD scans: the max-norm distances from a query to every point in X and in
-/// Y are computed a vector of points at a time, the joint distance is their maximum, and the k nearest and the
-/// marginal counts come from the same two distance buffers. O(n²·d) but with a tiny constant, it beats
-/// space-partitioning when the joint dimension is high for the sample size (a k-d tree prunes little once 2^d
-/// is comparable to n). Same distance arithmetic as the trees, so the counts are identical.
+/// KSG neighbourhoods by SIMD scans over blocks of points, for high joint dimension at moderate n, where a k-d
+/// tree's recursion prunes too little to pay for itself. Points are stored in k-d tree order, cut into blocks of
+/// <see cref="BlockSize"/> with bounding boxes in X and in Y, each block laid out dimension by dimension so one
+/// vector holds one coordinate of several points. Per query, the max-norm lower bounds to all boxes are computed
+/// (vectorised over blocks); only blocks that can hold one of the k nearest (first pass, joint space) or a point
+/// inside the marginal radius (second pass, n_x and n_y) are scanned. A skipped block provably contributes
+/// nothing and the distance arithmetic is the trees' (max_d |a_d − b_d|), so the counts are exactly those of an
+/// exhaustive search.
 /// </summary>
-/// <remarks>
-/// Queries are processed <see cref="Group"/> at a time: each vector of point coordinates is loaded once and
-/// compared with all the group's queries while their distance maxima stay in registers. Points are stored
-/// in vector-sized blocks (block, dimension, lane), so one block's coordinates are contiguous.
-/// </remarks>
 internal sealed class BruteForceKsgNeighbourhoods : IKsgNeighbourhoods
 {
-    private const int Group = 4;
-    private static readonly int Width = Vector<double>.Count;
+    private const int BlockSize = 16;
+    private static int Lanes => Vector<double>.Count;
 
-    private readonly double[] _xBlocks, _yBlocks;
-    private readonly double[] _x, _y;
-    private readonly int _n, _blocks, _dimX, _dimY, _k;
+    private readonly int _n, _dimX, _dimY, _k, _blocks, _paddedBlocks;
     private readonly KsgVariant _variant;
+    private readonly int[] _order, _position;   // tree position → original index, and back
+    private readonly double[] _xRows, _yRows;   // rows in tree order (query coordinates)
+    private readonly double[] _xBlocks, _yBlocks; // (block, dimension, point in block)
+    private readonly double[] _loX, _hiX, _loY, _hiY; // box bounds, dimension * paddedBlocks + block
 
-    /// <summary>Per-thread buffers: the distances of the current query group and the counts they gave.</summary>
-    private sealed class Scratch(int queries, int padded, int k)
+    /// <summary>Per-thread buffers.</summary>
+    private sealed class Scratch(int paddedBlocks, int k)
     {
-        public readonly double[][] Dx = Buffers(queries, padded), Dy = Buffers(queries, padded);
-        public readonly double[] Distances = new double[queries * k];
-        public readonly int[] Neighbours = new int[queries * k];
-        public readonly (int Nx, int Ny)[] Counts = new (int, int)[queries];
-        public int GroupStart = -1;
-
-        private static double[][] Buffers(int count, int length) => Enumerable.Range(0, count).Select(_ => new double[length]).ToArray();
+        public readonly double[] LowerX = new double[paddedBlocks], LowerY = new double[paddedBlocks];
+        public readonly double[] Distances = new double[k];
+        public readonly int[] Neighbours = new int[k]; // tree positions
     }
 
     public BruteForceKsgNeighbourhoods(double[] x, double[] y, int dimX, int dimY, int k, KsgVariant variant)
     {
-        (_x, _y, _dimX, _dimY, _k, _variant) = (x, y, dimX, dimY, k, variant);
+        (_dimX, _dimY, _k, _variant) = (dimX, dimY, k, variant);
         _n = x.Length / dimX;
-        _blocks = (_n + Width - 1) / Width;
-        _xBlocks = Blocked(x, dimX);
-        _yBlocks = Blocked(y, dimY);
+        var tree = new KdTree(KsgGeometry.Interleave(x, y, dimX, dimY), dimX + dimY);
+        _order = new int[_n];
+        _position = new int[_n];
+        for (int p = 0; p < _n; p++)
+        {
+            _order[p] = tree.OriginalIndex(p);
+            _position[_order[p]] = p;
+        }
+        _blocks = (_n + BlockSize - 1) / BlockSize;
+        _paddedBlocks = (_blocks + Lanes - 1) / Lanes * Lanes;
+        _xRows = InTreeOrder(x, dimX);
+        _yRows = InTreeOrder(y, dimY);
+        _xBlocks = Blocked(_xRows, dimX);
+        _yBlocks = Blocked(_yRows, dimY);
+        (_loX, _hiX) = Boxes(_xRows, dimX);
+        (_loY, _hiY) = Boxes(_yRows, dimY);
     }
 
-    // (block, dimension, lane) layout; padding points sit at +∞, never a neighbour and never within a finite radius.
+    private double[] InTreeOrder(double[] rows, int dim)
+    {
+        var ordered = new double[rows.Length];
+        for (int p = 0; p < _n; p++) Array.Copy(rows, _order[p] * dim, ordered, p * dim, dim);
+        return ordered;
+    }
+
+    // Padding points (the last block's tail) sit at +∞: never a neighbour (∞ is not < any k-th distance), never within a radius.
     private double[] Blocked(double[] rows, int dim)
     {
-        var blocked = new double[_blocks * dim * Width];
+        var blocked = new double[_blocks * dim * BlockSize];
         Array.Fill(blocked, double.PositiveInfinity);
-        for (int i = 0; i < _n; i++)
+        for (int p = 0; p < _n; p++)
             for (int d = 0; d < dim; d++)
-                blocked[((i / Width) * dim + d) * Width + i % Width] = rows[i * dim + d];
+                blocked[(p / BlockSize * dim + d) * BlockSize + p % BlockSize] = rows[p * dim + d];
         return blocked;
     }
 
-    public int QueryOrder(int step) => step;
+    // Padding blocks get an empty box at +∞, so their lower bound is +∞ and they are never scanned.
+    private (double[] Lo, double[] Hi) Boxes(double[] rows, int dim)
+    {
+        var lo = new double[dim * _paddedBlocks];
+        var hi = new double[dim * _paddedBlocks];
+        Array.Fill(lo, double.PositiveInfinity);
+        Array.Fill(hi, double.PositiveInfinity);
+        for (int b = 0; b < _blocks; b++)
+            for (int d = 0; d < dim; d++)
+            {
+                double min = double.PositiveInfinity, max = double.NegativeInfinity;
+                for (int p = b * BlockSize; p < Math.Min(_n, (b + 1) * BlockSize); p++)
+                {
+                    double v = rows[p * dim + d];
+                    if (v < min) min = v;
+                    if (v > max) max = v;
+                }
+                (lo[d * _paddedBlocks + b], hi[d * _paddedBlocks + b]) = (min, max);
+            }
+        return (lo, hi);
+    }
 
-    public object CreateScratch() => new Scratch(Group, _blocks * Width, _k);
+    public int QueryOrder(int step) => _order[step];
+
+    public object CreateScratch() => new Scratch(_paddedBlocks, _k);
 
     public (int Nx, int Ny) Counts(int i, object scratch)
     {
         var s = (Scratch)scratch;
-        int start = i - i % Group;
-        if (s.GroupStart != start)
+        int self = _position[i];
+        ReadOnlySpan<double> qx = _xRows.AsSpan(self * _dimX, _dimX), qy = _yRows.AsSpan(self * _dimY, _dimY);
+        LowerBounds(_loX, _hiX, qx, s.LowerX);
+        LowerBounds(_loY, _hiY, qy, s.LowerY);
+        NearestInJoint(self, qx, qy, s);
+        double rx, ry;
+        if (_variant == KsgVariant.First) rx = ry = KsgGeometry.StrictRadius(s.Distances[_k - 1]);
+        else
         {
-            ProcessGroup(start, s);
-            s.GroupStart = start;
+            (rx, ry) = (0, 0);
+            foreach (int p in s.Neighbours)
+            {
+                rx = Math.Max(rx, KsgGeometry.MaxNormDistance(_xRows, _dimX, self, p));
+                ry = Math.Max(ry, KsgGeometry.MaxNormDistance(_yRows, _dimY, self, p));
+            }
         }
-        return s.Counts[i - start];
+        // The counts include the query itself (distance 0 ≤ radius).
+        return (CountWithin(_xBlocks, qx, s.LowerX, rx) - 1, CountWithin(_yBlocks, qy, s.LowerY, ry) - 1);
     }
 
-    // Queries start … start + 3 (the last group repeats its last query to fill the registers).
-    private void ProcessGroup(int start, Scratch s)
-    {
-        Span<int> queries = stackalloc int[Group];
-        for (int q = 0; q < Group; q++) queries[q] = Math.Min(start + q, _n - 1);
-        ScanDistances(queries, s);
-        for (int q = 0; q < Group && start + q < _n; q++) s.Counts[q] = CountsFor(queries[q], q, s);
-    }
-
-    // Unchecked loads and stores (Unsafe.Add on array references): bounds checks would cost as much as the
-    // arithmetic in this innermost loop. Every offset stays within the padded buffers sized in the constructor.
+    // lower[b] = max_d max(lo_d − q_d, q_d − hi_d): no point of block b is closer than this (≤ 0 inside the box).
+    // Exact in floating point: lo ≤ v implies fl(lo − q) ≤ fl(v − q), rounding being monotone.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ScanDistances(ReadOnlySpan<int> queries, Scratch s)
+    private void LowerBounds(double[] lo, double[] hi, ReadOnlySpan<double> q, double[] lower)
     {
-        Span<double> worst = stackalloc double[Group];
-        worst.Fill(double.PositiveInfinity);
-        s.Distances.AsSpan().Fill(double.PositiveInfinity);
-        int dimX = _dimX, dimY = _dimY, width = Vector<double>.Count;
-        Span<Vector<double>> qx = stackalloc Vector<double>[Group * dimX];
-        Span<Vector<double>> qy = stackalloc Vector<double>[Group * dimY];
-        for (int q = 0; q < Group; q++)
+        var bounds = MemoryMarshal.Cast<double, Vector<double>>(lower.AsSpan());
+        var los = MemoryMarshal.Cast<double, Vector<double>>(lo.AsSpan());
+        var his = MemoryMarshal.Cast<double, Vector<double>>(hi.AsSpan());
+        int vectors = bounds.Length;
+        bounds.Fill(new Vector<double>(double.NegativeInfinity));
+        for (int d = 0; d < q.Length; d++)
         {
-            for (int d = 0; d < dimX; d++) qx[q * dimX + d] = new Vector<double>(_x[queries[q] * dimX + d]);
-            for (int d = 0; d < dimY; d++) qy[q * dimY + d] = new Vector<double>(_y[queries[q] * dimY + d]);
-        }
-        ref double xb = ref MemoryMarshal.GetArrayDataReference(_xBlocks);
-        ref double yb = ref MemoryMarshal.GetArrayDataReference(_yBlocks);
-        ref Vector<double> qx0 = ref MemoryMarshal.GetReference(qx), qy0 = ref MemoryMarshal.GetReference(qy);
-        ref double dx0 = ref MemoryMarshal.GetArrayDataReference(s.Dx[0]), dx1 = ref MemoryMarshal.GetArrayDataReference(s.Dx[1]);
-        ref double dx2 = ref MemoryMarshal.GetArrayDataReference(s.Dx[2]), dx3 = ref MemoryMarshal.GetArrayDataReference(s.Dx[3]);
-        ref double dy0 = ref MemoryMarshal.GetArrayDataReference(s.Dy[0]), dy1 = ref MemoryMarshal.GetArrayDataReference(s.Dy[1]);
-        ref double dy2 = ref MemoryMarshal.GetArrayDataReference(s.Dy[2]), dy3 = ref MemoryMarshal.GetArrayDataReference(s.Dy[3]);
-        for (int b = 0; b < _blocks; b++)
-        {
-            var (x0, x1, x2, x3) = Maxima(ref Unsafe.Add(ref xb, b * dimX * width), ref qx0, dimX);
-            var (y0, y1, y2, y3) = Maxima(ref Unsafe.Add(ref yb, b * dimY * width), ref qy0, dimY);
-            nuint at = (nuint)(b * width);
-            x0.StoreUnsafe(ref dx0, at); x1.StoreUnsafe(ref dx1, at); x2.StoreUnsafe(ref dx2, at); x3.StoreUnsafe(ref dx3, at);
-            y0.StoreUnsafe(ref dy0, at); y1.StoreUnsafe(ref dy1, at); y2.StoreUnsafe(ref dy2, at); y3.StoreUnsafe(ref dy3, at);
-            // Once k candidates are held, most vectors of joint distances lie entirely beyond the k-th: skip them whole.
-            if (Vector.LessThanAny(Vector.MaxNative(x0, y0), new Vector<double>(worst[0]))) worst[0] = OfferBlock(queries[0], 0, (int)at, s);
-            if (Vector.LessThanAny(Vector.MaxNative(x1, y1), new Vector<double>(worst[1]))) worst[1] = OfferBlock(queries[1], 1, (int)at, s);
-            if (Vector.LessThanAny(Vector.MaxNative(x2, y2), new Vector<double>(worst[2]))) worst[2] = OfferBlock(queries[2], 2, (int)at, s);
-            if (Vector.LessThanAny(Vector.MaxNative(x3, y3), new Vector<double>(worst[3]))) worst[3] = OfferBlock(queries[3], 3, (int)at, s);
+            var qd = new Vector<double>(q[d]);
+            var l = los.Slice(d * vectors, vectors);
+            var h = his.Slice(d * vectors, vectors);
+            for (int v = 0; v < vectors; v++) bounds[v] = Vector.MaxNative(bounds[v], Vector.MaxNative(l[v] - qd, qd - h[v]));
         }
     }
 
-    // max_d |p_d − q_d| for one block of points (dim vectors from block) against the four queries (4 × dim vectors).
+    // The k nearest in the joint space; the query's own block first, so the k-th distance is small before the
+    // other blocks are tested against it.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void NearestInJoint(int self, ReadOnlySpan<double> qx, ReadOnlySpan<double> qy, Scratch s)
+    {
+        s.Distances.AsSpan().Fill(double.PositiveInfinity);
+        double worst = double.PositiveInfinity;
+        int own = self / BlockSize;
+        worst = ScanBlock(own, self, qx, qy, worst, s);
+        double[] lowerX = s.LowerX, lowerY = s.LowerY;
+        for (int b = 0; b < _blocks; b++)
+            if (b != own && lowerX[b] < worst && lowerY[b] < worst) worst = ScanBlock(b, self, qx, qy, worst, s);
+    }
+
+    // Joint distances of the block's points (four vectors of Lanes points), offered in index order; returns the k-th distance.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private double ScanBlock(int block, int self, ReadOnlySpan<double> qx, ReadOnlySpan<double> qy, double worst, Scratch s)
+    {
+        Span<Vector<double>> joint = stackalloc Vector<double>[BlockSize / Vector<double>.Count];
+        BlockDistances(_xBlocks, block, qx, joint, first: true);
+        BlockDistances(_yBlocks, block, qy, joint, first: false);
+        var bound = new Vector<double>(worst);
+        for (int v = 0; v < joint.Length; v++)
+        {
+            if (!Vector.LessThanAny(joint[v], bound)) continue;
+            for (int l = 0; l < Lanes; l++)
+            {
+                int p = block * BlockSize + v * Lanes + l;
+                double dist = joint[v][l];
+                if (dist < worst && p != self) worst = Insert(dist, p, s.Distances, s.Neighbours);
+            }
+            bound = new Vector<double>(worst);
+        }
+        return worst;
+    }
+
+    // dist[v] = max over dimensions of |p − q| for the block's points (first: start from these; else max into dist).
     // Distances are ≥ +0 and never NaN, so the native max (one instruction) equals the IEEE maximum.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (Vector<double>, Vector<double>, Vector<double>, Vector<double>) Maxima(ref double block, ref Vector<double> queries, int dim)
+    private static void BlockDistances(double[] blocks, int block, ReadOnlySpan<double> q, Span<Vector<double>> dist, bool first)
     {
-        Vector<double> m0 = Vector<double>.Zero, m1 = m0, m2 = m0, m3 = m0;
-        for (int d = 0; d < dim; d++)
+        int width = Vector<double>.Count, perDim = BlockSize / width;
+        ref Vector<double> start = ref Unsafe.As<double, Vector<double>>(ref MemoryMarshal.GetArrayDataReference(blocks));
+        ref Vector<double> at = ref Unsafe.Add(ref start, block * q.Length * perDim);
+        if (perDim == 4)
         {
-            var p = Vector.LoadUnsafe(ref block, (nuint)(d * Vector<double>.Count));
-            m0 = Vector.MaxNative(m0, Vector.Abs(p - Unsafe.Add(ref queries, d)));
-            m1 = Vector.MaxNative(m1, Vector.Abs(p - Unsafe.Add(ref queries, dim + d)));
-            m2 = Vector.MaxNative(m2, Vector.Abs(p - Unsafe.Add(ref queries, 2 * dim + d)));
-            m3 = Vector.MaxNative(m3, Vector.Abs(p - Unsafe.Add(ref queries, 3 * dim + d)));
-        }
-        return (m0, m1, m2, m3);
-    }
-
-    // Offers the points of one block, in index order, to query slot q's k-nearest list; returns the new k-th distance.
-    private double OfferBlock(int i, int q, int at, Scratch s)
-    {
-        var distances = s.Distances.AsSpan(q * _k, _k);
-        var neighbours = s.Neighbours.AsSpan(q * _k, _k);
-        double[] dx = s.Dx[q], dy = s.Dy[q];
-        for (int j = at; j < at + Width && j < _n; j++)
-        {
-            double dist = Math.Max(dx[j], dy[j]);
-            if (dist >= distances[_k - 1] || j == i) continue;
-            int slot = _k - 1;
-            while (slot > 0 && distances[slot - 1] > dist)
+            // The common case (AVX2: 4 lanes): four independent dependency chains kept in registers.
+            Vector<double> d0 = first ? Vector<double>.Zero : dist[0], d1 = first ? Vector<double>.Zero : dist[1];
+            Vector<double> d2 = first ? Vector<double>.Zero : dist[2], d3 = first ? Vector<double>.Zero : dist[3];
+            for (int d = 0; d < q.Length; d++)
             {
-                distances[slot] = distances[slot - 1];
-                neighbours[slot] = neighbours[slot - 1];
-                slot--;
+                var qd = new Vector<double>(q[d]);
+                ref Vector<double> row = ref Unsafe.Add(ref at, d * 4);
+                d0 = Vector.MaxNative(d0, Vector.Abs(row - qd));
+                d1 = Vector.MaxNative(d1, Vector.Abs(Unsafe.Add(ref row, 1) - qd));
+                d2 = Vector.MaxNative(d2, Vector.Abs(Unsafe.Add(ref row, 2) - qd));
+                d3 = Vector.MaxNative(d3, Vector.Abs(Unsafe.Add(ref row, 3) - qd));
             }
-            distances[slot] = dist;
-            neighbours[slot] = j;
+            (dist[0], dist[1], dist[2], dist[3]) = (d0, d1, d2, d3);
+            return;
         }
-        return distances[_k - 1];
+        if (first) dist.Clear();
+        for (int d = 0; d < q.Length; d++)
+        {
+            var qd = new Vector<double>(q[d]);
+            for (int v = 0; v < perDim; v++) dist[v] = Vector.MaxNative(dist[v], Vector.Abs(Unsafe.Add(ref at, d * perDim + v) - qd));
+        }
     }
 
-    private (int Nx, int Ny) CountsFor(int i, int q, Scratch s)
+    private static double Insert(double dist, int position, Span<double> distances, Span<int> neighbours)
     {
-        double[] dx = s.Dx[q], dy = s.Dy[q];
-        if (_variant == KsgVariant.First)
+        int slot = distances.Length - 1;
+        while (slot > 0 && distances[slot - 1] > dist)
         {
-            double radius = KsgGeometry.StrictRadius(s.Distances[q * _k + _k - 1]);
-            return (CountAtMost(dx, radius) - 1, CountAtMost(dy, radius) - 1);
+            distances[slot] = distances[slot - 1];
+            neighbours[slot] = neighbours[slot - 1];
+            slot--;
         }
-        double ex = 0, ey = 0;
-        foreach (int j in s.Neighbours.AsSpan(q * _k, _k))
-        {
-            ex = Math.Max(ex, dx[j]);
-            ey = Math.Max(ey, dy[j]);
-        }
-        return (CountAtMost(dx, ex) - 1, CountAtMost(dy, ey) - 1);
+        distances[slot] = dist;
+        neighbours[slot] = position;
+        return distances[^1];
     }
 
-    // The buffers are padded with +∞ distances, so whole vectors can be compared.
+    // Points (the query included) within the radius; blocks whose box lies beyond it are skipped.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static int CountAtMost(double[] distances, double radius)
+    private int CountWithin(double[] blocks, ReadOnlySpan<double> q, double[] lower, double radius)
     {
-        var rv = new Vector<double>(radius);
-        var acc = Vector<long>.Zero;
-        for (int j = 0; j + Width <= distances.Length; j += Width)
-            acc -= Vector.LessThanOrEqual(new Vector<double>(distances, j), rv);
-        return (int)Vector.Sum(acc);
+        Span<Vector<double>> dist = stackalloc Vector<double>[BlockSize / Vector<double>.Count];
+        var r = new Vector<double>(radius);
+        var count = Vector<long>.Zero;
+        for (int b = 0; b < _blocks; b++)
+        {
+            if (lower[b] > radius) continue;
+            BlockDistances(blocks, b, q, dist, first: true);
+            for (int v = 0; v < dist.Length; v++) count -= Vector.LessThanOrEqual(dist[v], r);
+        }
+        return (int)Vector.Sum(count);
     }
 }
