@@ -100,6 +100,8 @@ internal sealed class BruteForceKsgNeighbourhoods : IKsgNeighbourhoods
 
     public object CreateScratch() => new Scratch(_paddedBlocks, _k);
 
+    // Fully optimised from the first call (as every per-query method here): a CLI run is over before tiered JIT would step in.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (int Nx, int Ny) Counts(int i, object scratch)
     {
         var s = (Scratch)scratch;
@@ -132,7 +134,7 @@ internal sealed class BruteForceKsgNeighbourhoods : IKsgNeighbourhoods
         var los = MemoryMarshal.Cast<double, Vector<double>>(lo.AsSpan());
         var his = MemoryMarshal.Cast<double, Vector<double>>(hi.AsSpan());
         int vectors = bounds.Length;
-        bounds.Fill(new Vector<double>(double.NegativeInfinity));
+        for (int v = 0; v < vectors; v++) bounds[v] = new Vector<double>(double.NegativeInfinity);
         for (int d = 0; d < q.Length; d++)
         {
             var qd = new Vector<double>(q[d]);
@@ -147,7 +149,7 @@ internal sealed class BruteForceKsgNeighbourhoods : IKsgNeighbourhoods
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void NearestInJoint(int self, ReadOnlySpan<double> qx, ReadOnlySpan<double> qy, Scratch s)
     {
-        s.Distances.AsSpan().Fill(double.PositiveInfinity);
+        for (int r = 0; r < _k; r++) s.Distances[r] = double.PositiveInfinity;
         double worst = double.PositiveInfinity;
         int own = self / BlockSize;
         worst = ScanBlock(own, self, qx, qy, worst, s);

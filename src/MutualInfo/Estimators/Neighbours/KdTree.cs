@@ -64,6 +64,7 @@ internal sealed class KdTree : IRadiusCounter
         return id;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int WidestDimension(int node)
     {
         int best = 0, b = node * _dim;
@@ -168,12 +169,12 @@ internal sealed class KdTree : IRadiusCounter
     /// duplicates count as neighbours at distance 0): distances ascending in <paramref name="distances"/>,
     /// their original indexes in <paramref name="neighbours"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per point, too early for tiered JIT to help
     public void NearestNeighbours(int point, Span<double> distances, Span<int> neighbours)
     {
         int k = distances.Length;
         if (k > Count - 1) throw new ArgumentException($"k = {k} needs at least {k + 1} points, have {Count}");
-        distances.Fill(double.PositiveInfinity);
-        neighbours.Fill(-1);
+        for (int r = 0; r < k; r++) (distances[r], neighbours[r]) = (double.PositiveInfinity, -1);
         int self = _position[point];
         var q = _points.AsSpan(self * _dim, _dim);
         // The query's own leaf first: its points are usually among the nearest, so the descent from the root

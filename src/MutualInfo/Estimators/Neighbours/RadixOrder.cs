@@ -49,6 +49,7 @@ internal static class RadixOrder
     }
 
     // Flip all bits of negatives and only the sign bit of non-negatives: unsigned order then equals numeric order.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong OrderedKey(double v)
     {
         ulong bits = (ulong)BitConverter.DoubleToInt64Bits(v);
