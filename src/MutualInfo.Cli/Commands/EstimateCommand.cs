@@ -47,7 +47,7 @@ internal static class EstimateCommand
                 ["file"] = path,
                 ["x_columns"] = string.Join(",", samples.XNames),
                 ["y_columns"] = string.Join(",", samples.YNames),
-                ["k"] = estimator is KsgEstimator ksg ? ksg.Options.K : null,
+                ["k"] = estimator switch { KsgEstimator ksg => ksg.Options.K, CopulaKsgEstimator copula => copula.Options.Ksg.K, _ => null },
                 ["standardized"] = !parsed.GetValue(data.NoStandardize),
                 ["permutations"] = perms,
                 ["seed"] = seed,
