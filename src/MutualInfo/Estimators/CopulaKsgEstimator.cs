@@ -43,7 +43,7 @@ public sealed class CopulaKsgEstimator : IMiEstimator
         var scores = NormalScores.Apply(samples);
         var ksg = Inner(null);
         double theta = ksg.PointEstimate(scores, seed);
-        return _options.Surrogates == 0 ? theta : theta - GaussianSurrogateBias.Measure(scores, ksg, _options.Surrogates, seed).Bias;
+        return _options.Surrogates == 0 ? theta : theta - GaussianSurrogateBias.Measure(scores, ksg, _options.Surrogates, seed, withHalves: false).Bias;
     }
 
     /// <inheritdoc />
@@ -54,7 +54,7 @@ public sealed class CopulaKsgEstimator : IMiEstimator
         void Step() => _options.Ksg.Progress?.Invoke(++done, total);
         var scores = NormalScores.Apply(samples);
         var parts = Inner((_, _) => Step()).EstimateWithHalves(samples, seed, NormalScores.Apply);
-        var bias = _options.Surrogates == 0 ? null : GaussianSurrogateBias.Measure(scores, Inner(null), _options.Surrogates, seed, Step);
+        var bias = _options.Surrogates == 0 ? null : GaussianSurrogateBias.Measure(scores, Inner(null), _options.Surrogates, seed, withHalves: splits > 0, Step);
         double mi = parts.Mi - (bias?.Bias ?? 0);
         var warnings = new List<string>();
         string correction = bias is null

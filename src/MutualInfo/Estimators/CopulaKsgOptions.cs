@@ -21,8 +21,11 @@ public sealed record CopulaKsgOptions
     /// </summary>
     public double ResidualBiasAllowance { get; init; } = DefaultResidualBiasAllowance;
 
-    /// <summary>The default <see cref="ResidualBiasAllowance"/>.</summary>
-    public const double DefaultResidualBiasAllowance = 1;
+    /// <summary>
+    /// The default <see cref="ResidualBiasAllowance"/>: as for plain KSG, 1/(√2 − 1) ≈ 2.414 (remaining bias assumed to
+    /// decay as n^(−½)); measured coverage in bench/ksg/accuracy/RESULTS.md.
+    /// </summary>
+    public const double DefaultResidualBiasAllowance = KsgOptions.DefaultBiasAllowance;
 
     /// <summary>Throws a one-line <see cref="UsageException"/> on invalid settings.</summary>
     public void Validate()

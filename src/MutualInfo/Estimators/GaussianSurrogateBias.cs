@@ -19,9 +19,10 @@ internal static class GaussianSurrogateBias
 
     /// <summary>
     /// Runs <paramref name="count"/> surrogates of <paramref name="scores"/> (already normal scores) through
-    /// <paramref name="ksg"/> at n and at ⌊n/2⌋ rows (the first half of each surrogate, itself an iid sample).
+    /// <paramref name="ksg"/> at n rows and, when <paramref name="withHalves"/>, at ⌊n/2⌋ rows (the first half of
+    /// each surrogate, itself an iid sample; <see cref="SurrogateBias.HalfBias"/> is NaN otherwise).
     /// </summary>
-    public static SurrogateBias Measure(PairedSamples scores, KsgEstimator ksg, int count, ulong seed, Action? onSurrogate = null)
+    public static SurrogateBias Measure(PairedSamples scores, KsgEstimator ksg, int count, ulong seed, bool withHalves, Action? onSurrogate = null)
     {
         var family = new MultinormalFamily(Correlation(scores), scores.DimX);
         int n = scores.Count, m = n / 2;
@@ -36,10 +37,10 @@ internal static class GaussianSurrogateBias
             var surrogate = new PairedSamples(x, y, scores.DimX, scores.DimY);
             ulong ksgSeed = (seed ^ StreamBase) + (ulong)j + 1;
             full.Add(ksg.PointEstimate(NormalScores.Apply(surrogate), ksgSeed) - family.MutualInformation);
-            half.Add(ksg.PointEstimate(NormalScores.Apply(surrogate.Rows(halfRows)), ksgSeed) - family.MutualInformation);
+            if (withHalves) half.Add(ksg.PointEstimate(NormalScores.Apply(surrogate.Rows(halfRows)), ksgSeed) - family.MutualInformation);
             onSurrogate?.Invoke();
         }
-        return new SurrogateBias(family.MutualInformation, full.Mean, Math.Sqrt(full.Variance / count), half.Mean, count);
+        return new SurrogateBias(family.MutualInformation, full.Mean, Math.Sqrt(full.Variance / count), withHalves ? half.Mean : double.NaN, count);
     }
 
     /// <summary>
