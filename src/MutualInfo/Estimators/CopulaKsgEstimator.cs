@@ -64,7 +64,7 @@ public sealed class CopulaKsgEstimator : IMiEstimator
             return Result(samples, mi, double.NaN, double.NaN, double.NaN, warnings, $"KSG on normal scores {correction}; no SE (--splits 0)");
         double se = Math.Sqrt(parts.StdError * parts.StdError + (bias is null ? 0 : bias.BiasError * bias.BiasError));
         double residualDrift = parts.Drift - (bias is null ? 0 : bias.Bias - bias.HalfBias);
-        if (KsgEstimator.DriftWarning(residualDrift, se) is { } warning) warnings.Add(warning);
+        if (KsgEstimator.DriftWarning(residualDrift, se, bias is null ? "the estimate" : "beyond what the surrogates explain, the estimate") is { } warning) warnings.Add(warning);
         double t = StudentT.Quantile975(splits - 1);
         double lo = mi - t * se, hi = mi + t * se;
         double allowance = _options.ResidualBiasAllowance * residualDrift;

@@ -77,6 +77,8 @@ public sealed class KsgEstimator : IMiEstimator
     /// <summary>
     /// The point estimate with the half-splitting SE and the mean estimate over the halves (NaN for both when
     /// <see cref="KsgOptions.Splits"/> is 0); no CI, no warnings. The building block of <see cref="Estimate"/>.
+    /// A <paramref name="transform"/> (e.g. <see cref="NormalScores.Apply"/>) is applied before the tie noise, to
+    /// all rows for the estimate and again to each half on its own for the SE.
     /// </summary>
     internal KsgHalfSplits EstimateWithHalves(PairedSamples samples, ulong seed, Func<PairedSamples, PairedSamples>? transform = null)
     {
@@ -91,10 +93,10 @@ public sealed class KsgEstimator : IMiEstimator
         return new KsgHalfSplits(mi, se, halfMean);
     }
 
-    /// <summary>The warning when the n/2→n drift exceeds 2 SE, else null.</summary>
-    internal static string? DriftWarning(double drift, double se) =>
+    /// <summary>The warning when the n/2→n drift exceeds 2 SE, else null; <paramref name="subject"/> names what drifts.</summary>
+    internal static string? DriftWarning(double drift, double se, string subject = "the estimate") =>
         Math.Abs(drift) > 2 * se
-            ? $"the estimate moves by {drift:+0.000;-0.000} nats from n/2 to n samples (SE {se:0.000}): finite-sample bias is likely comparable to the CI or larger; more data or a smaller k would help"
+            ? $"{subject} moves by {drift:+0.000;-0.000} nats from n/2 to n samples (SE {se:0.000}): finite-sample bias is likely comparable to the CI or larger; more data or a smaller k would help"
             : null;
 
     private MiEstimate Result(PairedSamples s, double mi, double se, double lo, double hi, List<string> warnings, string method) =>
