@@ -31,7 +31,7 @@ public sealed record CopulaKsgOptions
     public void Validate()
     {
         Ksg.Validate();
-        if (Surrogates < 0 || Surrogates == 1) throw new UsageException($"--surrogates: must be 0 (no bias correction) or at least 2, got {Surrogates}");
+        if (Surrogates < 0 || Surrogates == 1) throw new UsageException($"CopulaKsgOptions.Surrogates: must be 0 (no bias correction) or at least 2, got {Surrogates}");
         if (!(ResidualBiasAllowance >= 0) || double.IsInfinity(ResidualBiasAllowance)) throw new UsageException($"--bias-allowance: must be a finite number ≥ 0, got {ResidualBiasAllowance}");
     }
 }
