@@ -11,7 +11,7 @@ namespace MutualInfo.Families;
 /// log r(x, y) = c + a(x) + a(y) + κ x·y with c = −(d/2) ln(1 − ρ²), a(t) = −ρ²|t|² / (2(1 − ρ²)), κ = ρ / (1 − ρ²),
 /// so a batch of scores is one GEMM plus rank-one terms.
 /// </remarks>
-public sealed class GaussianFamily : KnownMiFamily
+public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily
 {
     private readonly double _rho;
     private readonly double _noiseScale;
@@ -109,11 +109,44 @@ public sealed class GaussianFamily : KnownMiFamily
         using var rowLease = new PooledArray(nx);
         using var colLease = new PooledArray(ny);
         using var scaledLease = new PooledArray(x.Length);
-        Span<double> rowTerms = rowLease.Span, colTerms = colLease.Span, scaledX = scaledLease.Span;
-        for (int i = 0; i < nx; i++) rowTerms[i] = _constant + _normCoefficient * SquaredNorm(x.Slice(i * Dim, Dim));
-        for (int j = 0; j < ny; j++) colTerms[j] = _normCoefficient * SquaredNorm(y.Slice(j * Dim, Dim));
+        BilinearForm(x, y, rowLease.Span, colLease.Span, scaledLease.Span);
+        BilinearKernel.Compute(scaledLease.Span, y, Dim, rowLease.Span, colLease.Span, dest);
+    }
+
+    /// <summary>
+    /// The fused path: every column j is shifted by the maximum of log r over x, log max_x p(y_j|x)/p(y_j) =
+    /// c + |y_j|²/2, so no score exceeds its shift and no running maximum is needed. The shift is exact only as a bound;
+    /// a column whose sum falls far below 1 (very high dimension) would lose accuracy, and the batch goes the general way.
+    /// </summary>
+    bool IColumnSummaryFamily.TrySummariseColumns(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> positives,
+        Span<double> logSumExpNegatives)
+    {
+        int n = RowCount(x.Length, Dim, nameof(x));
+        using var rowLease = new PooledArray(n);
+        using var colLease = new PooledArray(n);
+        using var scaledLease = new PooledArray(x.Length);
+        using var shiftLease = new PooledArray(n);
+        Span<double> shifts = shiftLease.Span, sums = logSumExpNegatives;
+        BilinearForm(x, y, rowLease.Span, colLease.Span, scaledLease.Span);
+        for (int j = 0; j < n; j++) shifts[j] = _constant + 0.5 * SquaredNorm(y.Slice(j * Dim, Dim));
+        BilinearExpSumKernel.Summarise(scaledLease.Span, y, Dim, rowLease.Span, colLease.Span, shifts, positives, sums);
+        for (int j = 0; j < n; j++)
+        {
+            if (!(sums[j] >= ReliableColumnSum)) return false;
+            logSumExpNegatives[j] = shifts[j] + Math.Log(sums[j]);
+        }
+        return true;
+    }
+
+    /// <summary>Column sums above this are exact to rounding: terms dropped below e^−708 add at most n · 2^−1021.</summary>
+    private const double ReliableColumnSum = 1e-250;
+
+    /// <summary>log r = rowTerms[i] + colTerms[j] + scaledX_i · y_j (see the class remarks).</summary>
+    private void BilinearForm(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> rowTerms, Span<double> colTerms, Span<double> scaledX)
+    {
+        for (int i = 0; i < rowTerms.Length; i++) rowTerms[i] = _constant + _normCoefficient * SquaredNorm(x.Slice(i * Dim, Dim));
+        for (int j = 0; j < colTerms.Length; j++) colTerms[j] = _normCoefficient * SquaredNorm(y.Slice(j * Dim, Dim));
         for (int t = 0; t < x.Length; t++) scaledX[t] = _kappa * x[t];
-        BilinearKernel.Compute(scaledX, y, Dim, rowTerms, colTerms, dest);
     }
 
     /// <summary>

@@ -10,7 +10,8 @@ namespace MutualInfo.Simulation;
 /// A batch of n pairs from P_XY scored all-against-all without ever holding the n×n matrix: rows are scored in
 /// blocks and folded into a per-column summary — the positive S[j,j] and an online log-sum-exp of the negatives
 /// (running column maximum, rescaled when it grows, as in streaming softmax). Memory is O(block · n) and each pair
-/// costs one exponential, so every <see cref="IColumnSummaryBound"/> is evaluated from one pass. Writes one value per bound.
+/// costs one exponential, so every <see cref="IColumnSummaryBound"/> is evaluated from one pass. Families with a fused
+/// summary (<see cref="IColumnSummaryFamily"/>) do the whole pass themselves. Writes one value per bound.
 /// </summary>
 internal sealed class StreamingInBatchTrial : ITrial
 {
@@ -42,7 +43,7 @@ internal sealed class StreamingInBatchTrial : ITrial
     public void Run(Rng rng, Span<double> values)
     {
         _family.SampleJoint(rng, _x, _y);
-        SummariseColumns();
+        if (!(_family is IColumnSummaryFamily fused && fused.TrySummariseColumns(_x, _y, _positives, _negatives))) SummariseColumns();
         for (int b = 0; b < _bounds.Length; b++)
         {
             double c = _bounds[b].OptimalCriticShift;
