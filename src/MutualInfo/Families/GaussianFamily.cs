@@ -154,7 +154,8 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily
     /// axis is y/|y|: the rotated x̄ is still N(0, I_d) (the standard normal is rotation invariant), its first
     /// coordinate z gives x̄·y = |y| z, and the other d − 1 coordinates contribute |x̄|² − z² ~ χ²_{d−1},
     /// independent of z. log r depends on x̄ only through x̄·y and |x̄|², so drawing (z, χ²) reproduces its exact
-    /// distribution (for d = 1 there is no χ² term; for y = 0 the z term vanishes).
+    /// distribution (for d = 1 there is no χ² term; for y = 0 the z term vanishes). Drawn in chunks: the chunk's z
+    /// values, then its χ² values, each filled in bulk.
     /// </summary>
     public override void SampleNegativeLogRatios(Rng rng, ReadOnlySpan<double> y, Span<double> dest)
     {
@@ -162,14 +163,31 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily
         double yNorm2 = SquaredNorm(y);
         double offset = _constant + _normCoefficient * yNorm2;
         double slope = _kappa * Math.Sqrt(yNorm2);
-        int rest = Dim - 1;
-        GammaSampler? chiSquare = rest >= 2 ? GammaSampler.ChiSquare(rest) : null;
-        for (int k = 0; k < dest.Length; k++)
+        int chunk = Math.Min(NegativeChunkRows, dest.Length);
+        using var zLease = new PooledArray(chunk);
+        using var restLease = new PooledArray(chunk);
+        for (int start = 0; start < dest.Length; start += chunk)
         {
-            double z = rng.NextGaussian();
-            double xNorm2 = z * z + (chiSquare is { } sampler ? sampler.Next(rng) : rest == 1 ? rng.NextChiSquare(1) : 0);
-            dest[k] = offset + _normCoefficient * xNorm2 + slope * z;
+            int count = Math.Min(chunk, dest.Length - start);
+            Span<double> z = zLease.Span[..count], rest = restLease.Span[..count], scores = dest.Slice(start, count);
+            rng.FillGaussian(z);
+            FillRestOfSquaredNorm(rng, rest);
+            for (int k = 0; k < count; k++) scores[k] = offset + _normCoefficient * (z[k] * z[k] + rest[k]) + slope * z[k];
         }
+    }
+
+    /// <summary>|x̄|² − z² ~ χ²_{d−1}: Marsaglia–Tsang for d − 1 ≥ 2, a squared normal for d = 2, zero for d = 1.</summary>
+    private void FillRestOfSquaredNorm(Rng rng, Span<double> rest)
+    {
+        if (Dim >= 3)
+        {
+            GammaSampler.ChiSquare(Dim - 1).Fill(rng, rest);
+            return;
+        }
+        rest.Clear();
+        if (Dim == 1) return;
+        rng.FillGaussian(rest);
+        for (int k = 0; k < rest.Length; k++) rest[k] *= rest[k];
     }
 
     private static double SquaredNorm(ReadOnlySpan<double> v)

@@ -76,6 +76,29 @@ public static class DeterministicMath
         return total;
     }
 
+    /// <summary>
+    /// Σ e^{x[i] − shift} through <see cref="ExpForSum(Vector256{double})"/>, for a shift at or above every x[i] (the
+    /// maximum, in a log-sum-exp): terms below e^−708 count as 0, which changes nothing next to the maximum's term 1.
+    /// Summed in the fixed order of <see cref="SumExp"/>.
+    /// </summary>
+    internal static double SumExpForSum(ReadOnlySpan<double> x, double shift)
+    {
+        ref double source = ref MemoryMarshal.GetReference(x);
+        Vector256<double> s = Vector256.Create(shift);
+        Vector256<double> a0 = Vector256<double>.Zero, a1 = Vector256<double>.Zero;
+        int i = 0;
+        for (; i <= x.Length - 8; i += 8)
+        {
+            a0 += ExpForSum(Vector256.LoadUnsafe(ref source, (nuint)i) - s);
+            a1 += ExpForSum(Vector256.LoadUnsafe(ref source, (nuint)(i + 4)) - s);
+        }
+        for (; i <= x.Length - 4; i += 4) a0 += ExpForSum(Vector256.LoadUnsafe(ref source, (nuint)i) - s);
+        Vector256<double> lanes = a0 + a1;
+        double total = (lanes.GetElement(0) + lanes.GetElement(1)) + (lanes.GetElement(2) + lanes.GetElement(3));
+        for (; i < x.Length; i++) total += ExpForSum(x[i] - shift);
+        return total;
+    }
+
     /// <summary>e^x for one value, through the same kernel as the span version (bit-identical to it).</summary>
     public static double Exp(double x) => Exp(Vector256.Create(x)).GetElement(0);
 

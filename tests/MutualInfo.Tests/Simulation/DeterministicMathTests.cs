@@ -108,4 +108,14 @@ public class DeterministicMathTests
             Assert.Equal(0.0, DeterministicMath.ExpForSum(x));
         Assert.Equal(Math.Exp(-708.0), DeterministicMath.ExpForSum(-708.0), Math.Exp(-708.0) * 1e-15);
     }
+
+    [Fact]
+    public void SumExpForSum_equals_the_plain_sum_below_the_shift()
+    {
+        Gen.Double[-800, 0].Array[0, 70].Sample(values =>
+        {
+            double plain = values.Sum(v => Math.Exp(v));
+            Assert.Equal(plain, DeterministicMath.SumExpForSum(values, 0), 1e-13 * Math.Max(1e-300, plain) + 1e-300);
+        });
+    }
 }
