@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace MutualInfo.Randomness;
 
 /// <summary>
@@ -68,17 +70,17 @@ public readonly struct GammaSampler
     }
 
     /// <summary>
-    /// Marsaglia–Tsang's test log u &lt; z²/2 + d(1 − v + ln v), v = (1 + cz)³, after two squeezes that accept without
-    /// logarithms: theirs (u &lt; 1 − 0.0331 z⁴), and one that is tight for large d. With w = cz and 9dc² = 1 the
-    /// threshold equals −¾ d w⁴ / (1 + ξ)⁴ for some ξ between 0 and w (Taylor's theorem for ln(1 + w) with the
-    /// Lagrange remainder), so it is at least −¾ d w⁴ / min(1, 1 + w)⁴; and log u ≤ u − 1. Whatever a squeeze accepts,
-    /// the exact test accepts too, so the draws are unchanged in distribution.
+    /// Marsaglia–Tsang's test log u &lt; z²/2 + d(1 − v + ln v), v = (1 + cz)³, after a squeeze that accepts almost
+    /// every draw without logarithms. With w = cz and 9dc² = 1 the threshold equals −¾ d w⁴ / (1 + ξ)⁴ for some ξ
+    /// between 0 and w (Taylor's theorem for ln(1 + w) with the Lagrange remainder), so it is at least
+    /// −¾ d w⁴ / m⁴ with m = min(1, 1 + w); and log u ≤ u − 1. Whatever the squeeze accepts, the exact test accepts too,
+    /// so the draws are unchanged in distribution. (It is tighter than Marsaglia–Tsang's own u &lt; 1 − 0.0331 z⁴.)
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private bool Accepts(double z, double v, double u)
     {
-        if (u < 1 - 0.0331 * z * z * z * z) return true;
         double w = _c * z, w2 = w * w, m = Math.Min(1, 1 + w), m2 = m * m;
-        if (u - 1 < -0.75 * _d * (w2 * w2) / (m2 * m2)) return true;
+        if ((u - 1) * (m2 * m2) < -0.75 * _d * (w2 * w2)) return true;
         return Math.Log(u) < 0.5 * z * z + _d * (1 - v + Math.Log(v));
     }
 }

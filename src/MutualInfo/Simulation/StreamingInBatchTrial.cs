@@ -20,7 +20,8 @@ internal sealed class StreamingInBatchTrial : ITrial
     private readonly IKnownMiFamily _family;
     private readonly IColumnSummaryBound[] _bounds;
     private readonly int _n;
-    private readonly double[] _x, _y, _block;
+    private readonly double[] _x, _y;
+    private double[]? _block;
     private readonly double[] _max, _shift, _sum, _scratch;
     private readonly double[] _positives, _negatives, _shiftedPositives, _shiftedNegatives;
 
@@ -31,7 +32,6 @@ internal sealed class StreamingInBatchTrial : ITrial
         _n = n;
         _x = new double[n * family.DimX];
         _y = new double[n * family.DimY];
-        _block = new double[BlockRows * n];
         (_max, _shift, _sum, _scratch) = (new double[n], new double[n], new double[n], new double[n]);
         (_positives, _negatives) = (new double[n], new double[n]);
         (_shiftedPositives, _shiftedNegatives) = (new double[n], new double[n]);
@@ -59,6 +59,8 @@ internal sealed class StreamingInBatchTrial : ITrial
         Array.Clear(_shift);
         Array.Clear(_sum);
         int dimX = _family.DimX;
+        // Only the general path needs the 64-row block; fused families never touch it.
+        _block ??= new double[BlockRows * _n];
         for (int first = 0; first < _n; first += BlockRows)
         {
             int rows = Math.Min(BlockRows, _n - first);
