@@ -20,6 +20,9 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily
     private readonly double _kappa;
     private readonly double? _targetMi;
 
+    /// <summary>Fused column sums above this are exact to rounding: terms dropped below e^−708 add at most n · 2^−1021.</summary>
+    private const double ReliableColumnSum = 1e-250;
+
     /// <summary>Creates the family from the correlation ρ of each coordinate pair.</summary>
     /// <param name="dim">d ≥ 1, the dimension of X and of Y.</param>
     /// <param name="rho">The per-coordinate correlation, |ρ| &lt; 1.</param>
@@ -126,6 +129,7 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily
         using var colLease = new PooledArray(n);
         using var scaledLease = new PooledArray(x.Length);
         using var shiftLease = new PooledArray(n);
+        // The column sums are accumulated in the output span and turned into log-sum-exps in place.
         Span<double> shifts = shiftLease.Span, sums = logSumExpNegatives;
         BilinearForm(x, y, rowLease.Span, colLease.Span, scaledLease.Span);
         for (int j = 0; j < n; j++) shifts[j] = _constant + 0.5 * SquaredNorm(y.Slice(j * Dim, Dim));
@@ -137,9 +141,6 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily
         }
         return true;
     }
-
-    /// <summary>Column sums above this are exact to rounding: terms dropped below e^−708 add at most n · 2^−1021.</summary>
-    private const double ReliableColumnSum = 1e-250;
 
     /// <summary>log r = rowTerms[i] + colTerms[j] + scaledX_i · y_j (see the class remarks).</summary>
     private void BilinearForm(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> rowTerms, Span<double> colTerms, Span<double> scaledX)
