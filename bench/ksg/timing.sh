@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times `mi bmi` (KSG-1, k = 3, point estimate) against the scipy cKDTree and scikit-learn peers.
+# Times `mi bmi --estimator ksg` (plain KSG-1, k = 3, point estimate) against the scipy cKDTree and scikit-learn peers.
 #  1. end to end (process start, CSV reading, estimate) with hyperfine, for the two headline cases;
 #  2. compute only (no process or interpreter start-up, imports or CSV parsing): best of REPS runs of each side's
 #     own timer around the estimate, wall and CPU (user+sys of the process during the estimate), for mi with
@@ -28,17 +28,17 @@ for case in "d5.csv 5 5" "d1.csv 1 1"; do
   set -- $case
   echo; echo "### $1: dims $2 x $3 (load $(load))"
   hyperfine --warmup 1 --runs "$runs" --style basic --export-markdown "$work/t.md" \
-    -n "mi bmi" "$mi bmi $work/$1 $2 $3" \
+    -n "mi bmi" "$mi bmi $work/$1 $2 $3 --estimator ksg" \
     -n "scipy cKDTree" "$here/ksg_scipy.py $work/$1 $2 $3" \
     -n "scikit-learn" "$here/sklearn_peer.py $work/$1 $2 $3" >&2
   cat "$work/t.md"
-  echo; echo "values: mi $($mi bmi "$work/$1" "$2" "$3"), scipy $("$here/ksg_scipy.py" "$work/$1" "$2" "$3"), sklearn $("$here/sklearn_peer.py" "$work/$1" "$2" "$3")"
+  echo; echo "values: mi $($mi bmi "$work/$1" "$2" "$3" --estimator ksg), scipy $("$here/ksg_scipy.py" "$work/$1" "$2" "$3"), sklearn $("$here/sklearn_peer.py" "$work/$1" "$2" "$3")"
 done
 
 # Best of $reps by wall time; prints "wall cpu".
 mi_compute() {
   for r in $(seq "$reps"); do
-    "$mi" bmi "$@" --json "$work/t.json" >/dev/null
+    "$mi" bmi "$@" --estimator ksg --json "$work/t.json" >/dev/null
     $py -c "import json,sys; j=json.load(open(sys.argv[1])); print('%.4f %.4f' % (j['elapsed_seconds'], j['cpu_seconds']))" "$work/t.json"
   done | sort -n | head -1
 }

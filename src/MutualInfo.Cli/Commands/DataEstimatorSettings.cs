@@ -9,13 +9,13 @@ internal sealed record DataEstimatorSettings(int K, double TieNoise, int Splits,
 
     public KsgOptions Ksg(KsgVariant variant)
     {
-        Flags.RequireNoneFor(variant == KsgVariant.First ? "ksg" : "ksg2");
+        Flags.RequireNoneFor("the KSG estimators (ksg-copula, ksg, ksg2)");
         return new() { K = K, Variant = variant, TieNoise = TieNoise, Splits = Splits, BiasAllowance = BiasAllowance, Search = Search, Threads = Threads, Progress = Progress };
     }
 
     public GaussianOptions Gaussian()
     {
-        Flags.RequireNoneFor("gaussian");
+        Flags.RequireNoneFor("the gaussian estimator");
         return new() { Resamples = Resamples, Threads = Threads };
     }
 

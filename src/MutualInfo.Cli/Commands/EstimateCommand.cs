@@ -41,7 +41,7 @@ internal static class EstimateCommand
                 (done, total) => (progress ??= new ProgressReporter(ProgressLabel(created!, total), total)).Advance());
             var samples = data.Load(parsed, path, ColumnChoice.FromSpecs(parsed.GetValue(x), parsed.GetValue(y)), estimator);
             MiEstimate result = estimator.Estimate(samples, seed);
-            progress?.Finish("stopped early (no new best held-out estimate)");
+            if (NeuralEstimatorSettingsReport.IsNeural(estimator)) progress?.Finish("stopped early (no new best held-out estimate)");
             if (perms > 0) result = EstimatorDiagnostics.WithPermutationPValue(result, estimator, samples, perms, seed);
             string? json = parsed.GetValue(common.Json);
             var settings = new Dictionary<string, object?>
@@ -49,7 +49,7 @@ internal static class EstimateCommand
                 ["file"] = path,
                 ["x_columns"] = string.Join(",", samples.XNames),
                 ["y_columns"] = string.Join(",", samples.YNames),
-                ["k"] = estimator is KsgEstimator ksg ? ksg.Options.K : null,
+                ["k"] = estimator switch { KsgEstimator ksg => ksg.Options.K, CopulaKsgEstimator copula => copula.Options.Ksg.K, _ => null },
                 ["standardized"] = !parsed.GetValue(data.NoStandardize),
                 ["permutations"] = perms,
                 ["seed"] = seed,
@@ -67,9 +67,14 @@ internal static class EstimateCommand
         return command;
     }
 
-    // KSG reports the point estimate and then each half-split; a neural estimator each held-out evaluation of its
-    // critic during training, up to the step budget (early stopping usually ends it sooner; see Finish).
-    private static string ProgressLabel(IMiEstimator estimator, int total) => estimator is KsgEstimator
-        ? $"{estimator.Name}: point estimate and {total - 1} half-splits"
-        : $"{estimator.Name}: training the critic, held-out evaluations (at most {total})";
+    // What one progress step is: KSG reports the point estimate and then each half-split (ksg-copula also each
+    // Gaussian surrogate); a neural estimator each held-out evaluation of its critic, up to the step budget (early
+    // stopping usually ends it sooner; see ProgressReporter.Finish).
+    private static string ProgressLabel(IMiEstimator estimator, int total) => estimator switch
+    {
+        KsgEstimator => $"{estimator.Name}: point estimate and {total - 1} half-splits",
+        CopulaKsgEstimator copula => $"{estimator.Name}: point estimate, {copula.Options.Ksg.Splits} half-splits and {total - 1 - copula.Options.Ksg.Splits} Gaussian surrogates",
+        _ when NeuralEstimatorSettingsReport.IsNeural(estimator) => $"{estimator.Name}: training the critic, held-out evaluations (at most {total})",
+        _ => $"{estimator.Name}: estimating",
+    };
 }

@@ -7,6 +7,10 @@ namespace MutualInfo.Cli.Commands;
 /// <summary>The settings a neural estimator actually ran with, for the JSON result (so a reader sees every flag's effect).</summary>
 internal static class NeuralEstimatorSettingsReport
 {
+    /// <summary>Whether the estimator is a neural (learned-critic) one.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static bool IsNeural(IMiEstimator estimator) => estimator is NeuralEstimator;
+
     /// <summary>The neural settings, or nothing for other estimators.</summary>
     // Not inlined: the type test then stays out of the callers' code, which run for KSG too.
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -28,7 +28,7 @@ internal sealed record NeuralSettings(
     public void RequireNoneFor(string estimator)
     {
         if (GivenFlags().FirstOrDefault() is { } flag)
-            throw new UsageException($"{flag}: applies only to the neural estimators (infonce, nwj, smile, js, dv), not to --estimator {estimator}");
+            throw new UsageException($"{flag}: applies only to the neural estimators (infonce, nwj, smile, js, dv), not to {estimator}");
     }
 
     /// <summary>The objective spec for the neural estimator, with --tau applied (SMILE only).</summary>
