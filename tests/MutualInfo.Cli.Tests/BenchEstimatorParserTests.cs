@@ -28,6 +28,18 @@ public class BenchEstimatorParserTests
     }
 
     [Fact]
+    public void Ksg_copula_spec_configures_its_inner_ksg()
+    {
+        var parsed = BenchEstimatorParser.Parse("ksg-copula:k=5,bias-allowance=0", threads: 1);
+        Assert.Equal("ksg-copula:bias-allowance=0,k=5", parsed.Spec);
+        var copula = Assert.IsType<CopulaKsgEstimator>(parsed.Estimator);
+        Assert.Equal(5, copula.Options.Ksg.K);
+        Assert.Equal(BenchEstimatorParser.DefaultSplits, copula.Options.Ksg.Splits);
+        Assert.Equal(0, copula.Options.ResidualBiasAllowance);
+        Assert.Equal(CopulaKsgOptions.DefaultSurrogates, copula.Options.Surrogates);
+    }
+
+    [Fact]
     public void Gaussian_spec_sets_resamples()
     {
         var parsed = BenchEstimatorParser.Parse("gaussian:resamples=7", threads: 1);
@@ -44,6 +56,8 @@ public class BenchEstimatorParserTests
     [InlineData("ksg2:variant=2", "--estimators: key 'variant' does not apply to ksg2")]
     [InlineData("ksg:search=fast", "--estimators: search must be one of")]
     [InlineData("ksg:splits=1", "--estimators: 'ksg:splits=1': --splits: must be 0 (no CI) or at least 2")]
+    [InlineData("ksg-copula:variant=2", "--estimators: key 'variant' does not apply to ksg-copula")]
+    [InlineData("ksg-copula:resamples=9", "--estimators: key 'resamples' does not apply to ksg-copula")]
     public void Bad_specs_are_one_line_usage_errors(string spec, string expected)
     {
         var e = Assert.Throws<UsageException>(() => BenchEstimatorParser.Parse(spec, threads: 1));

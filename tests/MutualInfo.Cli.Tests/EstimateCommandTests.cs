@@ -40,10 +40,11 @@ public sealed class EstimateCommandTests : IDisposable
         string json = Path.Combine(_dir, "out.json");
         var (exit, stdout, stderr) = CliRunner.Run("estimate", csv, "--json", json, "--permutations", "9", "--splits", "8");
         Assert.True(exit == 0, stderr);
-        Assert.Contains("MI estimate (ksg)", stdout);
+        Assert.Contains("MI estimate (ksg-copula)", stdout);
         using var doc = JsonDocument.Parse(File.ReadAllText(json));
         var root = doc.RootElement;
-        Assert.Equal("ksg", root.GetProperty("estimator").GetString());
+        Assert.Equal("ksg-copula", root.GetProperty("estimator").GetString());
+        Assert.Contains("Gaussian surrogates", root.GetProperty("uncertainty_method").GetString());
         double mi = root.GetProperty("mi").GetDouble(), se = root.GetProperty("std_error").GetDouble();
         Assert.True(Math.Abs(mi - 0.5108) < 4 * se, $"mi {mi}, se {se}");
         var ci = root.GetProperty("ci95");
@@ -80,8 +81,27 @@ public sealed class EstimateCommandTests : IDisposable
         double mi = double.Parse(line, CultureInfo.InvariantCulture);
         Assert.InRange(mi, 0.35, 0.65);
         Assert.Equal(string.Empty, stderr);
+        // The default is ksg-copula; plain KSG (scikit-learn's number) is one flag away and differs from it.
+        Assert.Equal(stdout, CliRunner.Run("bmi", csv, "1", "1", "--estimator", "ksg-copula").Out);
+        string plain = CliRunner.Run("bmi", csv, "1", "1", "--estimator", "ksg").Out;
+        Assert.NotEqual(stdout, plain);
+        Assert.InRange(double.Parse(plain, CultureInfo.InvariantCulture), 0.35, 0.65);
         var gaussian = CliRunner.Run("bmi", csv, "1", "1", "--estimator", "gaussian");
         Assert.InRange(double.Parse(gaussian.Out, CultureInfo.InvariantCulture), 0.4, 0.62);
+    }
+
+    [Fact]
+    public void BmiJsonDashPrintsTheJsonLineInsteadOfTheFloat()
+    {
+        string csv = GaussianCsv(600, 0.8);
+        string plain = CliRunner.Run("bmi", csv, "1", "1").Out;
+        var (exit, stdout, stderr) = CliRunner.Run("bmi", csv, "1", "1", "--json", "-");
+        Assert.True(exit == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal(double.Parse(plain, CultureInfo.InvariantCulture), doc.RootElement.GetProperty("mi").GetDouble());
+        Assert.True(doc.RootElement.GetProperty("cpu_seconds").GetDouble() >= 0);
+        Assert.True(doc.RootElement.GetProperty("elapsed_seconds").GetDouble() > 0);
+        Assert.False(File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "-")));
     }
 
     [Fact]
@@ -97,7 +117,7 @@ public sealed class EstimateCommandTests : IDisposable
     [InlineData("X1,Y1\n1,2\n3,oops\n", new string[0], "line 3, column 'Y1': not a number: 'oops'")]
     [InlineData("X1,Y1\n1,2\n3\n", new string[0], "line 3: expected 2 columns")]
     [InlineData("X1,Y1\n1,2\n2,2\n3,2\n4,2\n5,2\n6,2\n7,2\n8,2\n9,2\n", new string[0], "column 'Y1' is constant")]
-    [InlineData("X1,Y1\n1,2\n2,3\n3,1\n", new string[0], "3 data row(s), but estimator ksg needs at least 8")]
+    [InlineData("X1,Y1\n1,2\n2,3\n3,1\n", new string[0], "3 data row(s), but estimator ksg-copula needs at least 8")]
     [InlineData("a,b\n1,2\n", new[] { "--x", "a", "--y", "q" }, "--y: unknown column 'q'")]
     [InlineData("a,b\n1,2\n", new[] { "--x", "a", "--y", "0" }, "--x/--y: column 'a' is in both X and Y")]
     [InlineData("X1,Y1\n1,2\n", new[] { "--estimator", "magic" }, "--estimator: unknown estimator 'magic'")]

@@ -27,6 +27,7 @@ internal static class BenchEstimatorParser
     private static readonly Dictionary<string, string[]> KeysByEstimator = new()
     {
         ["ksg"] = ["k", "variant", "splits", "bias-allowance", "tie-noise", "search"],
+        ["ksg-copula"] = ["k", "splits", "bias-allowance", "tie-noise", "search"],
         ["ksg2"] = ["k", "splits", "bias-allowance", "tie-noise", "search"],
         ["gaussian"] = ["resamples"],
         ["infonce"] = [], ["nwj"] = [], ["smile"] = [], ["js"] = [], ["dv"] = [],

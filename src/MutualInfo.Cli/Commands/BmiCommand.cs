@@ -31,14 +31,24 @@ internal static class BmiCommand
             var estimator = data.CreateEstimator(parsed, common.GetThreads(parsed), splits: 0, resamples: 0, biasAllowance: 0);
             var columns = ColumnChoice.Leading(parsed.GetValue(dimX), parsed.GetValue(dimY));
             var samples = data.Load(parsed, path, columns, estimator);
+            // CPU time next to wall time: on a shared machine wall time measures the load as much as the estimator.
+            var process = System.Diagnostics.Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
             var clock = System.Diagnostics.Stopwatch.StartNew();
             double mi = estimator.PointEstimate(samples, seed);
             double seconds = clock.Elapsed.TotalSeconds;
-            Console.Out.WriteLine(mi.ToString("R", CultureInfo.InvariantCulture));
+            process.Refresh();
+            double cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
             string? json = parsed.GetValue(common.Json);
-            if (json is not null)
-                AtomicFile.WriteAllText(json, string.Create(CultureInfo.InvariantCulture,
-                    $"{{\"estimator\":\"{estimator.Name}\",\"mi\":{mi:R},\"n_samples\":{samples.Count},\"dim_x\":{samples.DimX},\"dim_y\":{samples.DimY},\"seed\":{seed},\"elapsed_seconds\":{seconds:R}}}\n"));
+            string jsonText = string.Create(CultureInfo.InvariantCulture,
+                $"{{\"estimator\":\"{estimator.Name}\",\"mi\":{mi:R},\"n_samples\":{samples.Count},\"dim_x\":{samples.DimX},\"dim_y\":{samples.DimY},\"seed\":{seed},\"elapsed_seconds\":{seconds:R},\"cpu_seconds\":{cpuSeconds:R}}}\n");
+            // `--json -` replaces the float on stdout by the JSON line (as in `mi estimate`), never a file named "-".
+            if (json == "-") Console.Out.Write(jsonText);
+            else
+            {
+                Console.Out.WriteLine(mi.ToString("R", CultureInfo.InvariantCulture));
+                if (json is not null) AtomicFile.WriteAllText(json, jsonText);
+            }
             return CliApp.ExitOk;
         });
         return command;

@@ -3,16 +3,51 @@ using MutualInfo.Estimators;
 namespace MutualInfo.Cli.Commands;
 
 /// <summary>Estimator settings gathered from the command line, handed to <see cref="DataEstimatorCatalog"/>.</summary>
-internal sealed record DataEstimatorSettings(int K, double TieNoise, int Splits, int Resamples, double BiasAllowance, NeighbourSearch Search, int Threads, Action<int, int>? Progress = null)
+internal sealed record DataEstimatorSettings(int K, double TieNoise, int Splits, int Resamples, double BiasAllowance, NeighbourSearch Search, int Threads, Action<int, int>? Progress = null, NeuralSettings? NeuralFlags = null)
 {
-    public KsgOptions Ksg(KsgVariant variant) =>
-        new() { K = K, Variant = variant, TieNoise = TieNoise, Splits = Splits, BiasAllowance = BiasAllowance, Search = Search, Threads = Threads, Progress = Progress };
+    private NeuralSettings Flags => NeuralFlags ?? NeuralSettings.None;
 
-    public GaussianOptions Gaussian() => new() { Resamples = Resamples, Threads = Threads };
+    public KsgOptions Ksg(KsgVariant variant)
+    {
+        Flags.RequireNoneFor("the KSG estimators (ksg-copula, ksg, ksg2)");
+        return new() { K = K, Variant = variant, TieNoise = TieNoise, Splits = Splits, BiasAllowance = BiasAllowance, Search = Search, Threads = Threads, Progress = Progress };
+    }
+
+    public GaussianOptions Gaussian()
+    {
+        Flags.RequireNoneFor("the gaussian estimator");
+        return new() { Resamples = Resamples, Threads = Threads };
+    }
 
     // Touches MutualInfo.Neural only when a neural estimator is asked for; libtorch itself loads at the first estimate.
     // One torch thread whatever --threads says: measured 6 s with one thread against 49 s with two for InfoNCE on
     // 2000 rows (small matrices; libtorch's intra-op threads only contend), and results stay bit-reproducible.
-    public IMiEstimator Neural(string objective) =>
-        new MutualInfo.Neural.Estimation.NeuralEstimator(new MutualInfo.Neural.Estimation.NeuralEstimatorOptions { Objective = objective, Threads = 1, Progress = Progress });
+    // Unset flags keep NeuralEstimatorOptions' defaults; its Validate names the offending flag.
+    public IMiEstimator Neural(string objective)
+    {
+        var flags = Flags;
+        var defaults = new MutualInfo.Neural.Estimation.NeuralEstimatorOptions();
+        var critic = defaults.Critic with
+        {
+            Kind = flags.Critic is { } kind ? MutualInfo.Neural.Critics.CriticOptions.ParseKind(kind) : defaults.Critic.Kind,
+            Layers = flags.Layers ?? defaults.Critic.Layers,
+            Hidden = flags.Hidden ?? defaults.Critic.Hidden,
+            Embedding = flags.Embedding ?? defaults.Critic.Embedding,
+            Activation = flags.Activation is { } activation ? MutualInfo.Neural.Critics.CriticOptions.ParseActivation(activation) : defaults.Critic.Activation,
+        };
+        return new MutualInfo.Neural.Estimation.NeuralEstimator(defaults with
+        {
+            Objective = flags.Objective(objective),
+            Critic = critic,
+            MaxSteps = flags.Steps ?? defaults.MaxSteps,
+            BatchSize = flags.Batch ?? defaults.BatchSize,
+            LearningRate = flags.LearningRate ?? defaults.LearningRate,
+            TestFraction = flags.TestFraction ?? defaults.TestFraction,
+            MaxTest = flags.MaxTest ?? defaults.MaxTest,
+            EvalEvery = flags.EvalEvery ?? defaults.EvalEvery,
+            Patience = flags.Patience ?? defaults.Patience,
+            Threads = 1,
+            Progress = Progress,
+        });
+    }
 }

@@ -14,6 +14,9 @@ internal sealed class DataOptions
     public Option<double> TieNoise { get; } = new("--tie-noise") { Description = "KSG tie-breaking noise, relative to max(1, mean|column|) (0 = off)", DefaultValueFactory = _ => 1e-10 };
     public Option<NeighbourSearch> Search { get; } = new("--search") { Description = "KSG neighbour search: Auto, Tree or BruteForce (all exact; speed only)", DefaultValueFactory = _ => NeighbourSearch.Auto };
 
+    /// <summary>The neural estimators' flags (--critic, --hidden, --steps, …).</summary>
+    public NeuralOptions Neural { get; } = new();
+
     public void AddTo(Command command)
     {
         command.Options.Add(Estimator);
@@ -22,6 +25,7 @@ internal sealed class DataOptions
         command.Options.Add(NoStandardize);
         command.Options.Add(TieNoise);
         command.Options.Add(Search);
+        Neural.AddTo(command);
     }
 
     public char GetDelimiter(ParseResult parsed)
@@ -34,7 +38,7 @@ internal sealed class DataOptions
 
     public IMiEstimator CreateEstimator(ParseResult parsed, int threads, int splits, int resamples, double biasAllowance, Action<int, int>? progress = null) =>
         DataEstimatorCatalog.Create(parsed.GetValue(Estimator) ?? DataEstimatorCatalog.Default,
-            new DataEstimatorSettings(parsed.GetValue(K), parsed.GetValue(TieNoise), splits, resamples, biasAllowance, parsed.GetValue(Search), threads, progress));
+            new DataEstimatorSettings(parsed.GetValue(K), parsed.GetValue(TieNoise), splits, resamples, biasAllowance, parsed.GetValue(Search), threads, progress, Neural.Get(parsed)));
 
     /// <summary>Reads, validates and (unless --no-standardize) standardises the samples for this estimator.</summary>
     public PairedSamples Load(ParseResult parsed, string path, ColumnChoice columns, IMiEstimator estimator)

@@ -36,10 +36,12 @@ internal static class EstimateCommand
             int perms = parsed.GetValue(permutations);
             if (perms < 0) throw new UsageException($"--permutations: must be 0 or more, got {perms}");
             ProgressReporter? progress = null;
-            var estimator = data.CreateEstimator(parsed, common.GetThreads(parsed), parsed.GetValue(splits), parsed.GetValue(resamples), parsed.GetValue(biasAllowance),
-                (done, total) => (progress ??= new ProgressReporter("estimate (point estimate + half-splits)", total)).Advance());
+            IMiEstimator? created = null;
+            var estimator = created = data.CreateEstimator(parsed, common.GetThreads(parsed), parsed.GetValue(splits), parsed.GetValue(resamples), parsed.GetValue(biasAllowance),
+                (done, total) => (progress ??= new ProgressReporter(ProgressLabel(created!, total), total)).Advance());
             var samples = data.Load(parsed, path, ColumnChoice.FromSpecs(parsed.GetValue(x), parsed.GetValue(y)), estimator);
             MiEstimate result = estimator.Estimate(samples, seed);
+            if (NeuralEstimatorSettingsReport.IsNeural(estimator)) progress?.Finish("stopped early (no new best held-out estimate)");
             if (perms > 0) result = EstimatorDiagnostics.WithPermutationPValue(result, estimator, samples, perms, seed);
             string? json = parsed.GetValue(common.Json);
             var settings = new Dictionary<string, object?>
@@ -47,11 +49,12 @@ internal static class EstimateCommand
                 ["file"] = path,
                 ["x_columns"] = string.Join(",", samples.XNames),
                 ["y_columns"] = string.Join(",", samples.YNames),
-                ["k"] = estimator is KsgEstimator ksg ? ksg.Options.K : null,
+                ["k"] = estimator switch { KsgEstimator ksg => ksg.Options.K, CopulaKsgEstimator copula => copula.Options.Ksg.K, _ => null },
                 ["standardized"] = !parsed.GetValue(data.NoStandardize),
                 ["permutations"] = perms,
                 ["seed"] = seed,
             };
+            foreach (var (key, value) in NeuralEstimatorSettingsReport.Of(estimator)) settings[key] = value;
             string jsonText = EstimateReport.Json(result, settings);
             if (json == "-") Console.Out.Write(jsonText);
             else
@@ -63,4 +66,15 @@ internal static class EstimateCommand
         });
         return command;
     }
+
+    // What one progress step is: KSG reports the point estimate and then each half-split (ksg-copula also each
+    // Gaussian surrogate); a neural estimator each held-out evaluation of its critic, up to the step budget (early
+    // stopping usually ends it sooner; see ProgressReporter.Finish).
+    private static string ProgressLabel(IMiEstimator estimator, int total) => estimator switch
+    {
+        KsgEstimator => $"{estimator.Name}: point estimate and {total - 1} half-splits",
+        CopulaKsgEstimator copula => $"{estimator.Name}: point estimate, {copula.Options.Ksg.Splits} half-splits and {total - 1 - copula.Options.Ksg.Splits} Gaussian surrogates",
+        _ when NeuralEstimatorSettingsReport.IsNeural(estimator) => $"{estimator.Name}: training the critic, held-out evaluations (at most {total})",
+        _ => $"{estimator.Name}: estimating",
+    };
 }

@@ -25,6 +25,21 @@ internal sealed class ProgressReporter(string label, long total)
         }
     }
 
+    /// <summary>
+    /// Ends the display when the work stopped before reaching the total (e.g. early stopping): prints the final count
+    /// with <paramref name="note"/> and ends the line. Does nothing when the total was reached or nothing was reported.
+    /// </summary>
+    public void Finish(string note)
+    {
+        lock (_gate)
+        {
+            if (_done == 0 || _done >= total) return;
+            string text = $"{label}: {note} at {_done}/{total}, {_clock.Elapsed.TotalSeconds:F1}s";
+            if (_interactive) Console.Error.Write($"\r{text}{new string(' ', 30)}\n");
+            else Console.Error.WriteLine(text);
+        }
+    }
+
     private void Print(bool finished)
     {
         double fraction = total == 0 ? 1 : (double)_done / total;

@@ -12,6 +12,25 @@ internal static class ColumnSummary
             throw new ArgumentException($"{positives.Length} positives but {logSumExpNegatives.Length} negative sums");
     }
 
+    /// <summary>Checks the arguments of <see cref="IColumnSummaryBound.EvaluateSingleFromSummary"/>.</summary>
+    public static void CheckSingle(double positive, double logSumExpNegatives, int n)
+    {
+        if (n < 2) throw new ArgumentException($"need the positive and at least one negative, got n = {n}");
+        LogSumExp.ThrowIfIllegal(positive);
+        LogSumExp.ThrowIfIllegal(logSumExpNegatives);
+    }
+
+    /// <summary>
+    /// The single-positive value of a column-summary bound through its summary form, so both share one formula:
+    /// a −∞ positive gives −∞ without looking at the negatives (the convention of <see cref="IBound"/>).
+    /// </summary>
+    public static double EvaluateSingle(IColumnSummaryBound bound, ReadOnlySpan<double> scores)
+    {
+        ScoreMatrix.CheckSingle(scores);
+        if (scores[0] == double.NegativeInfinity) return double.NegativeInfinity;
+        return bound.EvaluateSingleFromSummary(scores[0], LogSumExp.Of(scores[1..]), scores.Length);
+    }
+
     /// <summary>Mean of the positives; −∞ as soon as one is −∞ (the batch-form convention).</summary>
     public static double DiagonalMean(ReadOnlySpan<double> positives)
     {

@@ -35,7 +35,19 @@ public sealed class DonskerVaradhanBound : IColumnSummaryBound
     internal static double Single(ReadOnlySpan<double> scores)
     {
         ScoreMatrix.CheckSingle(scores);
-        return LogSumExp.PositiveMinus(scores[0], LogSumExp.MeanOf(scores[1..]));
+        if (scores[0] == double.NegativeInfinity) return double.NegativeInfinity;
+        return SingleFromSummary(scores[0], LogSumExp.Of(scores[1..]), scores.Length);
+    }
+
+    /// <inheritdoc/>
+    public double EvaluateSingleFromSummary(double positive, double logSumExpNegatives, int n) =>
+        SingleFromSummary(positive, logSumExpNegatives, n);
+
+    /// <summary>positive − log mean exp of the n − 1 negatives.</summary>
+    internal static double SingleFromSummary(double positive, double logSumExpNegatives, int n)
+    {
+        ColumnSummary.CheckSingle(positive, logSumExpNegatives, n);
+        return LogSumExp.PositiveMinus(positive, logSumExpNegatives - Math.Log(n - 1));
     }
 
     /// <inheritdoc/>

@@ -22,10 +22,14 @@ public sealed class InfoNceBound : IColumnSummaryBound
     public double EvaluateBatch(ReadOnlySpan<double> scores, int n) => ColumnSummary.EvaluateBatch(this, scores, n);
 
     /// <inheritdoc/>
-    public double EvaluateSingle(ReadOnlySpan<double> scores)
+    public double EvaluateSingle(ReadOnlySpan<double> scores) => ColumnSummary.EvaluateSingle(this, scores);
+
+    /// <inheritdoc/>
+    public double EvaluateSingleFromSummary(double positive, double logSumExpNegatives, int n)
     {
-        ScoreMatrix.CheckSingle(scores);
-        return Math.Log(scores.Length) + LogSumExp.PositiveMinus(scores[0], LogSumExp.Of(scores));
+        ColumnSummary.CheckSingle(positive, logSumExpNegatives, n);
+        if (positive == double.NegativeInfinity) return double.NegativeInfinity;
+        return Math.Log(n) + positive - LogSumExp.AddExp(positive, logSumExpNegatives);
     }
 
     /// <inheritdoc/>

@@ -29,11 +29,14 @@ public sealed class JensenShannonBound : IColumnSummaryBound
     }
 
     /// <inheritdoc/>
-    public double EvaluateSingle(ReadOnlySpan<double> scores)
+    public double EvaluateSingle(ReadOnlySpan<double> scores) => ColumnSummary.EvaluateSingle(this, scores);
+
+    /// <inheritdoc/>
+    public double EvaluateSingleFromSummary(double positive, double logSumExpNegatives, int n)
     {
-        ScoreMatrix.CheckSingle(scores);
-        if (scores[0] == double.NegativeInfinity) return double.NegativeInfinity;
-        return TubaBound.Value(scores[0], LogSumExp.MeanOf(scores[1..]), logBaseline: 0.0);
+        ColumnSummary.CheckSingle(positive, logSumExpNegatives, n);
+        if (positive == double.NegativeInfinity) return double.NegativeInfinity;
+        return TubaBound.Value(positive, logSumExpNegatives - Math.Log(n - 1), logBaseline: 0.0);
     }
 
     /// <summary>

@@ -25,6 +25,10 @@ public sealed class LeaveOneOutUpperBound : IColumnSummaryBound
     public double EvaluateSingle(ReadOnlySpan<double> scores) => DonskerVaradhanBound.Single(scores);
 
     /// <inheritdoc/>
+    public double EvaluateSingleFromSummary(double positive, double logSumExpNegatives, int n) =>
+        DonskerVaradhanBound.SingleFromSummary(positive, logSumExpNegatives, n);
+
+    /// <inheritdoc/>
     public double EvaluateFromColumns(ReadOnlySpan<double> positives, ReadOnlySpan<double> logSumExpNegatives)
     {
         ColumnSummary.Check(positives, logSumExpNegatives);

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using MutualInfo.Numerics;
 
 namespace MutualInfo.Bounds;
 
@@ -24,7 +25,9 @@ internal struct LogSumExpAccumulator
     {
         if (x.IsEmpty) return;
         RaiseMax(TensorPrimitives.Max(x));
-        if (_max != double.NegativeInfinity) _sum += LogSumExp.SumExp(x, _max);
+        // Every exponent is ≤ 0 here, which is what ExpForSum needs; the terms it drops (below e^−708 of the running
+        // maximum, whose own term is 1) cannot change the sum.
+        if (_max != double.NegativeInfinity) _sum += DeterministicMath.SumExpForSum(x, _max);
     }
 
     /// <summary>Adds clamp(x, lo, hi) without materialising the clamped values.</summary>

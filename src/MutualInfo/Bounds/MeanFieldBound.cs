@@ -34,8 +34,18 @@ public sealed class MeanFieldBound : IColumnSummaryBound
     public double EvaluateSingle(ReadOnlySpan<double> scores)
     {
         ScoreMatrix.CheckSingle(scores);
-        return Math.Log(scores.Length) + Term(scores[0], Math.Log(scores.Length - 1));
+        return Single(scores[0], scores.Length);
     }
+
+    /// <inheritdoc/>
+    public double EvaluateSingleFromSummary(double positive, double logSumExpNegatives, int n)
+    {
+        ColumnSummary.CheckSingle(positive, logSumExpNegatives, n);
+        return Single(positive, n);
+    }
+
+    /// <summary>The negatives do not enter: their sum is replaced by its expectation n − 1.</summary>
+    private static double Single(double positive, int n) => Math.Log(n) + Term(positive, Math.Log(n - 1));
 
     private static double Term(double positive, double logNegatives) =>
         LogSumExp.PositiveMinus(positive, LogSumExp.AddExp(positive, logNegatives));

@@ -25,6 +25,10 @@ public sealed class MineBound : IColumnSummaryBound
     public double EvaluateSingle(ReadOnlySpan<double> scores) => DonskerVaradhanBound.Single(scores);
 
     /// <inheritdoc/>
+    public double EvaluateSingleFromSummary(double positive, double logSumExpNegatives, int n) =>
+        DonskerVaradhanBound.SingleFromSummary(positive, logSumExpNegatives, n);
+
+    /// <inheritdoc/>
     public double EvaluateFromColumns(ReadOnlySpan<double> positives, ReadOnlySpan<double> logSumExpNegatives) =>
         DonskerVaradhanBound.FromColumns(positives, logSumExpNegatives);
 }

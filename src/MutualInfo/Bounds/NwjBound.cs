@@ -28,11 +28,14 @@ public sealed class NwjBound : IColumnSummaryBound
     }
 
     /// <inheritdoc/>
-    public double EvaluateSingle(ReadOnlySpan<double> scores)
+    public double EvaluateSingle(ReadOnlySpan<double> scores) => ColumnSummary.EvaluateSingle(this, scores);
+
+    /// <inheritdoc/>
+    public double EvaluateSingleFromSummary(double positive, double logSumExpNegatives, int n)
     {
-        ScoreMatrix.CheckSingle(scores);
-        if (scores[0] == double.NegativeInfinity) return double.NegativeInfinity;
-        return scores[0] - Math.Exp(LogSumExp.MeanOf(scores[1..]) - 1.0);
+        ColumnSummary.CheckSingle(positive, logSumExpNegatives, n);
+        if (positive == double.NegativeInfinity) return double.NegativeInfinity;
+        return positive - Math.Exp(logSumExpNegatives - Math.Log(n - 1) - 1.0);
     }
 
     /// <inheritdoc/>

@@ -41,11 +41,14 @@ public sealed class TubaBound : IColumnSummaryBound
     }
 
     /// <inheritdoc/>
-    public double EvaluateSingle(ReadOnlySpan<double> scores)
+    public double EvaluateSingle(ReadOnlySpan<double> scores) => ColumnSummary.EvaluateSingle(this, scores);
+
+    /// <inheritdoc/>
+    public double EvaluateSingleFromSummary(double positive, double logSumExpNegatives, int n)
     {
-        ScoreMatrix.CheckSingle(scores);
-        if (scores[0] == double.NegativeInfinity) return double.NegativeInfinity;
-        return Value(scores[0], LogSumExp.MeanOf(scores[1..]), LogBaseline);
+        ColumnSummary.CheckSingle(positive, logSumExpNegatives, n);
+        if (positive == double.NegativeInfinity) return double.NegativeInfinity;
+        return Value(positive, logSumExpNegatives - Math.Log(n - 1), LogBaseline);
     }
 
     /// <summary>1 + positive − log a − exp(log mean exp(negatives) − log a).</summary>

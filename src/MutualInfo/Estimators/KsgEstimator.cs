@@ -55,18 +55,14 @@ public sealed class KsgEstimator : IMiEstimator
     public MiEstimate Estimate(PairedSamples samples, ulong seed)
     {
         RequireEnough(samples, MinSamples(samples.DimX, samples.DimY));
-        var noisy = WithTieNoise(samples, seed);
-        double mi = Mean(PointTerms(noisy));
-        _options.Progress?.Invoke(1, _options.Splits + 1);
+        var parts = EstimateWithHalves(samples, seed);
         var warnings = new List<string>();
         if (_options.Splits == 0)
-            return Result(samples, mi, double.NaN, double.NaN, double.NaN, warnings, "none (--splits 0)");
-        var (se, halfMean) = HalfSplitError(noisy, seed);
+            return Result(samples, parts.Mi, double.NaN, double.NaN, double.NaN, warnings, "none (--splits 0)");
+        double se = parts.StdError, drift = parts.Drift;
         double t = StudentT.Quantile975(_options.Splits - 1);
-        double drift = mi - halfMean;
-        if (Math.Abs(drift) > 2 * se)
-            warnings.Add($"the estimate moves by {drift:+0.000;-0.000} nats from n/2 to n samples (SE {se:0.000}): finite-sample bias is likely comparable to the CI or larger; more data or a smaller k would help");
-        double lo = mi - t * se, hi = mi + t * se;
+        if (DriftWarning(drift, se) is { } warning) warnings.Add(warning);
+        double lo = parts.Mi - t * se, hi = parts.Mi + t * se;
         string method = $"half-splitting: SE from {_options.Splits} random splits into halves, CI = estimate ± t({_options.Splits - 1})·SE";
         if (_options.BiasAllowance > 0)
         {
@@ -75,21 +71,46 @@ public sealed class KsgEstimator : IMiEstimator
             if (allowance > 0) hi += allowance; else lo += allowance;
             method += $", extended on the drift side by {_options.BiasAllowance:0.###} × the n/2→n drift ({drift:+0.0000;-0.0000})";
         }
-        return Result(samples, mi, se, lo, hi, warnings, method);
+        return Result(samples, parts.Mi, se, lo, hi, warnings, method);
     }
+
+    /// <summary>
+    /// The point estimate with the half-splitting SE and the mean estimate over the halves (NaN for both when
+    /// <see cref="KsgOptions.Splits"/> is 0); no CI, no warnings. The building block of <see cref="Estimate"/>.
+    /// A <paramref name="transform"/> (e.g. <see cref="NormalScores.Apply"/>) is applied before the tie noise, to
+    /// all rows for the estimate and again to each half on its own for the SE.
+    /// </summary>
+    internal KsgHalfSplits EstimateWithHalves(PairedSamples samples, ulong seed, Func<PairedSamples, PairedSamples>? transform = null)
+    {
+        RequireEnough(samples, _options.Splits == 0 ? _options.K + 1 : MinSamples(samples.DimX, samples.DimY));
+        var noisy = WithTieNoise(transform is null ? samples : transform(samples), seed);
+        double mi = Mean(PointTerms(noisy));
+        _options.Progress?.Invoke(1, _options.Splits + 1);
+        if (_options.Splits == 0) return new KsgHalfSplits(mi, double.NaN, double.NaN);
+        // A data-dependent transform (e.g. ranks) is redone on each half, so that its own variability enters the SE.
+        Func<PairedSamples, PairedSamples> half = transform is null ? rows => rows : rows => WithTieNoise(transform(rows), seed);
+        var (se, halfMean) = HalfSplitError(transform is null ? noisy : samples, seed, half);
+        return new KsgHalfSplits(mi, se, halfMean);
+    }
+
+    /// <summary>The warning when the n/2→n drift exceeds 2 SE, else null; <paramref name="subject"/> names what drifts.</summary>
+    internal static string? DriftWarning(double drift, double se, string subject = "the estimate") =>
+        Math.Abs(drift) > 2 * se
+            ? $"{subject} moves by {drift:+0.000;-0.000} nats from n/2 to n samples (SE {se:0.000}): finite-sample bias is likely comparable to the CI or larger; more data or a smaller k would help"
+            : null;
 
     private MiEstimate Result(PairedSamples s, double mi, double se, double lo, double hi, List<string> warnings, string method) =>
         new(Name, mi, se, lo, hi, s.Count, s.DimX, s.DimY, null, null, warnings, method);
 
-    private (double StdError, double HalfMean) HalfSplitError(PairedSamples noisy, ulong seed)
+    private (double StdError, double HalfMean) HalfSplitError(PairedSamples data, ulong seed, Func<PairedSamples, PairedSamples> prepare)
     {
-        int m = noisy.Count / 2;
+        int m = data.Count / 2;
         double sumSq = 0, sumHalves = 0;
         for (int b = 0; b < _options.Splits; b++)
         {
-            var perm = Resampling.Permutation(Rng.ForStream(seed, (ulong)b + 1), noisy.Count);
-            double a = Mean(PointTerms(noisy.Rows(perm.AsSpan(0, m))));
-            double c = Mean(PointTerms(noisy.Rows(perm.AsSpan(m, m))));
+            var perm = Resampling.Permutation(Rng.ForStream(seed, (ulong)b + 1), data.Count);
+            double a = Mean(PointTerms(prepare(data.Rows(perm.AsSpan(0, m)))));
+            double c = Mean(PointTerms(prepare(data.Rows(perm.AsSpan(m, m)))));
             sumSq += (a - c) * (a - c) / 4;
             sumHalves += a + c;
             _options.Progress?.Invoke(b + 2, _options.Splits + 1);
@@ -131,8 +152,8 @@ public sealed class KsgEstimator : IMiEstimator
     }
 
     /// <summary>
-    /// Exhaustive SIMD scans when a tree would prune little: joint dimension d ≥ 4 and n ≤ 2^(d + 6)
-    /// (e.g. 5-d × 5-d up to n = 65 536; 2-d × 2-d up to 1 024); k-d trees otherwise. Both are exact.
+    /// Blocked SIMD scans (with box pruning) when a tree would prune little: joint dimension d ≥ 4 and n ≤ 2^(d + 9)
+    /// (e.g. 3-d × 3-d up to n = 32 768; 2-d × 2-d up to 8 192); k-d trees otherwise. Both are exact.
     /// </summary>
     private IKsgNeighbourhoods CreateNeighbourhoods(PairedSamples s)
     {
@@ -141,7 +162,7 @@ public sealed class KsgEstimator : IMiEstimator
         {
             NeighbourSearch.BruteForce => true,
             NeighbourSearch.Tree => false,
-            _ => d >= 4 && s.Count <= (1L << Math.Min(d + 6, 40)),
+            _ => d >= 4 && s.Count <= (1L << Math.Min(d + 9, 40)),
         };
         return bruteForce
             ? new BruteForceKsgNeighbourhoods(s.X, s.Y, s.DimX, s.DimY, _options.K, _options.Variant)

@@ -11,7 +11,7 @@ namespace MutualInfo.Families;
 /// log r(x, y) = c + a(x) + a(y) + κ x·y with c = −(d/2) ln(1 − ρ²), a(t) = −ρ²|t|² / (2(1 − ρ²)), κ = ρ / (1 − ρ²),
 /// so a batch of scores is one GEMM plus rank-one terms.
 /// </remarks>
-public sealed class GaussianFamily : KnownMiFamily
+public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily
 {
     private readonly double _rho;
     private readonly double _noiseScale;
@@ -19,6 +19,9 @@ public sealed class GaussianFamily : KnownMiFamily
     private readonly double _normCoefficient;
     private readonly double _kappa;
     private readonly double? _targetMi;
+
+    /// <summary>Fused column sums above this are exact to rounding: terms dropped below e^−708 add at most n · 2^−1021.</summary>
+    private const double ReliableColumnSum = 1e-250;
 
     /// <summary>Creates the family from the correlation ρ of each coordinate pair.</summary>
     /// <param name="dim">d ≥ 1, the dimension of X and of Y.</param>
@@ -109,11 +112,42 @@ public sealed class GaussianFamily : KnownMiFamily
         using var rowLease = new PooledArray(nx);
         using var colLease = new PooledArray(ny);
         using var scaledLease = new PooledArray(x.Length);
-        Span<double> rowTerms = rowLease.Span, colTerms = colLease.Span, scaledX = scaledLease.Span;
-        for (int i = 0; i < nx; i++) rowTerms[i] = _constant + _normCoefficient * SquaredNorm(x.Slice(i * Dim, Dim));
-        for (int j = 0; j < ny; j++) colTerms[j] = _normCoefficient * SquaredNorm(y.Slice(j * Dim, Dim));
+        BilinearForm(x, y, rowLease.Span, colLease.Span, scaledLease.Span);
+        BilinearKernel.Compute(scaledLease.Span, y, Dim, rowLease.Span, colLease.Span, dest);
+    }
+
+    /// <summary>
+    /// The fused path: every column j is shifted by the maximum of log r over x, log max_x p(y_j|x)/p(y_j) =
+    /// c + |y_j|²/2, so no score exceeds its shift and no running maximum is needed. The shift is exact only as a bound;
+    /// a column whose sum falls far below 1 (very high dimension) would lose accuracy, and the batch goes the general way.
+    /// </summary>
+    bool IColumnSummaryFamily.TrySummariseColumns(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> positives,
+        Span<double> logSumExpNegatives)
+    {
+        int n = RowCount(x.Length, Dim, nameof(x));
+        using var rowLease = new PooledArray(n);
+        using var colLease = new PooledArray(n);
+        using var scaledLease = new PooledArray(x.Length);
+        using var shiftLease = new PooledArray(n);
+        // The column sums are accumulated in the output span and turned into log-sum-exps in place.
+        Span<double> shifts = shiftLease.Span, sums = logSumExpNegatives;
+        BilinearForm(x, y, rowLease.Span, colLease.Span, scaledLease.Span);
+        for (int j = 0; j < n; j++) shifts[j] = _constant + 0.5 * SquaredNorm(y.Slice(j * Dim, Dim));
+        BilinearExpSumKernel.Summarise(scaledLease.Span, y, Dim, rowLease.Span, colLease.Span, shifts, positives, sums);
+        for (int j = 0; j < n; j++)
+        {
+            if (!(sums[j] >= ReliableColumnSum)) return false;
+            logSumExpNegatives[j] = shifts[j] + Math.Log(sums[j]);
+        }
+        return true;
+    }
+
+    /// <summary>log r = rowTerms[i] + colTerms[j] + scaledX_i · y_j (see the class remarks).</summary>
+    private void BilinearForm(ReadOnlySpan<double> x, ReadOnlySpan<double> y, Span<double> rowTerms, Span<double> colTerms, Span<double> scaledX)
+    {
+        for (int i = 0; i < rowTerms.Length; i++) rowTerms[i] = _constant + _normCoefficient * SquaredNorm(x.Slice(i * Dim, Dim));
+        for (int j = 0; j < colTerms.Length; j++) colTerms[j] = _normCoefficient * SquaredNorm(y.Slice(j * Dim, Dim));
         for (int t = 0; t < x.Length; t++) scaledX[t] = _kappa * x[t];
-        BilinearKernel.Compute(scaledX, y, Dim, rowTerms, colTerms, dest);
     }
 
     /// <summary>
@@ -121,7 +155,8 @@ public sealed class GaussianFamily : KnownMiFamily
     /// axis is y/|y|: the rotated x̄ is still N(0, I_d) (the standard normal is rotation invariant), its first
     /// coordinate z gives x̄·y = |y| z, and the other d − 1 coordinates contribute |x̄|² − z² ~ χ²_{d−1},
     /// independent of z. log r depends on x̄ only through x̄·y and |x̄|², so drawing (z, χ²) reproduces its exact
-    /// distribution (for d = 1 there is no χ² term; for y = 0 the z term vanishes).
+    /// distribution (for d = 1 there is no χ² term; for y = 0 the z term vanishes). Drawn in chunks: the chunk's z
+    /// values, then its χ² values, each filled in bulk.
     /// </summary>
     public override void SampleNegativeLogRatios(Rng rng, ReadOnlySpan<double> y, Span<double> dest)
     {
@@ -129,14 +164,31 @@ public sealed class GaussianFamily : KnownMiFamily
         double yNorm2 = SquaredNorm(y);
         double offset = _constant + _normCoefficient * yNorm2;
         double slope = _kappa * Math.Sqrt(yNorm2);
-        int rest = Dim - 1;
-        GammaSampler? chiSquare = rest >= 2 ? GammaSampler.ChiSquare(rest) : null;
-        for (int k = 0; k < dest.Length; k++)
+        int chunk = Math.Min(NegativeChunkRows, dest.Length);
+        using var zLease = new PooledArray(chunk);
+        using var restLease = new PooledArray(chunk);
+        for (int start = 0; start < dest.Length; start += chunk)
         {
-            double z = rng.NextGaussian();
-            double xNorm2 = z * z + (chiSquare is { } sampler ? sampler.Next(rng) : rest == 1 ? rng.NextChiSquare(1) : 0);
-            dest[k] = offset + _normCoefficient * xNorm2 + slope * z;
+            int count = Math.Min(chunk, dest.Length - start);
+            Span<double> z = zLease.Span[..count], rest = restLease.Span[..count], scores = dest.Slice(start, count);
+            rng.FillGaussian(z);
+            FillRestOfSquaredNorm(rng, rest);
+            for (int k = 0; k < count; k++) scores[k] = offset + _normCoefficient * (z[k] * z[k] + rest[k]) + slope * z[k];
         }
+    }
+
+    /// <summary>|x̄|² − z² ~ χ²_{d−1}: Marsaglia–Tsang for d − 1 ≥ 2, a squared normal for d = 2, zero for d = 1.</summary>
+    private void FillRestOfSquaredNorm(Rng rng, Span<double> rest)
+    {
+        if (Dim >= 3)
+        {
+            GammaSampler.ChiSquare(Dim - 1).Fill(rng, rest);
+            return;
+        }
+        rest.Clear();
+        if (Dim == 1) return;
+        rng.FillGaussian(rest);
+        for (int k = 0; k < rest.Length; k++) rest[k] *= rest[k];
     }
 
     private static double SquaredNorm(ReadOnlySpan<double> v)

@@ -19,6 +19,7 @@ public static class DeterministicMath
     private static readonly Vector256<double> Shifter = Vector256.Create(6755399441055744.0); // 1.5·2^52: adding it rounds to an integer
     private static readonly Vector256<double> Lowest = Vector256.Create(-746.0);              // e^-746 rounds to 0
     private static readonly Vector256<double> Highest = Vector256.Create(710.0);              // e^710 overflows to +∞
+    private static readonly Vector256<double> LowestNormal = Vector256.Create(-708.0);       // 2^k is normal from here up
 
     /// <summary>dest[i] = e^{x[i]}: +∞ above ≈ 709.78, 0 below ≈ −745.13 and for −∞, NaN for NaN.</summary>
     public static void Exp(ReadOnlySpan<double> x, Span<double> dest)
@@ -75,6 +76,29 @@ public static class DeterministicMath
         return total;
     }
 
+    /// <summary>
+    /// Σ e^{x[i] − shift} through <see cref="ExpForSum(Vector256{double})"/>, for a shift at or above every x[i] (the
+    /// maximum, in a log-sum-exp): terms below e^−708 count as 0, which changes nothing next to the maximum's term 1.
+    /// Summed in the fixed order of <see cref="SumExp"/>.
+    /// </summary>
+    internal static double SumExpForSum(ReadOnlySpan<double> x, double shift)
+    {
+        ref double source = ref MemoryMarshal.GetReference(x);
+        Vector256<double> s = Vector256.Create(shift);
+        Vector256<double> a0 = Vector256<double>.Zero, a1 = Vector256<double>.Zero;
+        int i = 0;
+        for (; i <= x.Length - 8; i += 8)
+        {
+            a0 += ExpForSum(Vector256.LoadUnsafe(ref source, (nuint)i) - s);
+            a1 += ExpForSum(Vector256.LoadUnsafe(ref source, (nuint)(i + 4)) - s);
+        }
+        for (; i <= x.Length - 4; i += 4) a0 += ExpForSum(Vector256.LoadUnsafe(ref source, (nuint)i) - s);
+        Vector256<double> lanes = a0 + a1;
+        double total = (lanes.GetElement(0) + lanes.GetElement(1)) + (lanes.GetElement(2) + lanes.GetElement(3));
+        for (; i < x.Length; i++) total += ExpForSum(x[i] - shift);
+        return total;
+    }
+
     /// <summary>e^x for one value, through the same kernel as the span version (bit-identical to it).</summary>
     public static double Exp(double x) => Exp(Vector256.Create(x)).GetElement(0);
 
@@ -98,6 +122,27 @@ public static class DeterministicMath
         Vector256<double> result = p * PowerOfTwo(k1) * PowerOfTwo(k2);
         return Vector256.ConditionalSelect(Vector256.Equals(x, x), result, x);
     }
+
+    /// <summary>
+    /// e^x for the terms of a sum: x ≤ 709 (finite or −∞, never NaN). Inputs below −708, whose results would be
+    /// subnormal, give exactly 0, which lets 2^k come from the bits of the rounded x·log₂e in one step; the rest go
+    /// through the same reduction and polynomial as <see cref="Exp(double)"/>. A sum of such terms is accurate as long
+    /// as it is far above n · e^−708 (callers check).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector256<double> ExpForSum(Vector256<double> x)
+    {
+        Vector256<double> shifted = Vector256.FusedMultiplyAdd(x, Log2E, Shifter);
+        Vector256<double> k = shifted - Shifter;
+        Vector256<double> r = Vector256.FusedMultiplyAdd(-k, Ln2Hi, x);
+        r = Vector256.FusedMultiplyAdd(-k, Ln2Lo, r);
+        // The low mantissa bits of 1.5·2^52 + k hold k; adding the bias and shifting them into the exponent gives 2^k.
+        Vector256<double> scale = ((shifted.AsUInt64() + Vector256.Create(1023UL)) << 52).AsDouble();
+        return (TaylorExp(r) * scale) & Vector256.GreaterThanOrEqual(x, LowestNormal);
+    }
+
+    /// <summary>The scalar form of <see cref="ExpForSum(Vector256{double})"/> (bit-identical to it).</summary>
+    internal static double ExpForSum(double x) => ExpForSum(Vector256.Create(x)).GetElement(0);
 
     /// <summary>
     /// e^r for |r| ≤ ln2/2 by its Taylor series to degree 13 (truncation error below 1e-17), evaluated with Estrin's

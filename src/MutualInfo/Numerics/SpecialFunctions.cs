@@ -63,6 +63,7 @@ public static class SpecialFunctions
     /// Uses the reflection formula for x &lt; 0, the recurrence ψ(x) = ψ(x+1) − 1/x up to x ≥ 10,
     /// then the asymptotic series ln x − 1/(2x) − Σ B₂ₖ/(2k x²ᵏ).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double Digamma(double x)
     {
         if (double.IsNaN(x) || double.IsNegativeInfinity(x)) return double.NaN;
@@ -82,6 +83,7 @@ public static class SpecialFunctions
         return AsymptoticDigamma(x) - shift;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static double AsymptoticDigamma(double x)
     {
         double inv2 = 1 / (x * x);
@@ -92,6 +94,8 @@ public static class SpecialFunctions
     }
 
     /// <summary>ψ(0), ψ(1), …, ψ(count − 1) with ψ(0) = NaN: a lookup table for the integer arguments of k-NN estimators.</summary>
+    // Fully optimised at once: a CLI run fills one table of up to n entries, too early for tiered JIT to help.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double[] DigammaTable(int count)
     {
         var table = new double[count];

@@ -10,7 +10,8 @@ namespace MutualInfo.Simulation;
 /// A batch of n pairs from P_XY scored all-against-all without ever holding the n×n matrix: rows are scored in
 /// blocks and folded into a per-column summary — the positive S[j,j] and an online log-sum-exp of the negatives
 /// (running column maximum, rescaled when it grows, as in streaming softmax). Memory is O(block · n) and each pair
-/// costs one exponential, so every <see cref="IColumnSummaryBound"/> is evaluated from one pass. Writes one value per bound.
+/// costs one exponential, so every <see cref="IColumnSummaryBound"/> is evaluated from one pass. Families with a fused
+/// summary (<see cref="IColumnSummaryFamily"/>) do the whole pass themselves. Writes one value per bound.
 /// </summary>
 internal sealed class StreamingInBatchTrial : ITrial
 {
@@ -19,7 +20,8 @@ internal sealed class StreamingInBatchTrial : ITrial
     private readonly IKnownMiFamily _family;
     private readonly IColumnSummaryBound[] _bounds;
     private readonly int _n;
-    private readonly double[] _x, _y, _block;
+    private readonly double[] _x, _y;
+    private double[]? _block;
     private readonly double[] _max, _shift, _sum, _scratch;
     private readonly double[] _positives, _negatives, _shiftedPositives, _shiftedNegatives;
 
@@ -30,7 +32,6 @@ internal sealed class StreamingInBatchTrial : ITrial
         _n = n;
         _x = new double[n * family.DimX];
         _y = new double[n * family.DimY];
-        _block = new double[BlockRows * n];
         (_max, _shift, _sum, _scratch) = (new double[n], new double[n], new double[n], new double[n]);
         (_positives, _negatives) = (new double[n], new double[n]);
         (_shiftedPositives, _shiftedNegatives) = (new double[n], new double[n]);
@@ -42,7 +43,7 @@ internal sealed class StreamingInBatchTrial : ITrial
     public void Run(Rng rng, Span<double> values)
     {
         _family.SampleJoint(rng, _x, _y);
-        SummariseColumns();
+        if (!(_family is IColumnSummaryFamily fused && fused.TrySummariseColumns(_x, _y, _positives, _negatives))) SummariseColumns();
         for (int b = 0; b < _bounds.Length; b++)
         {
             double c = _bounds[b].OptimalCriticShift;
@@ -58,6 +59,8 @@ internal sealed class StreamingInBatchTrial : ITrial
         Array.Clear(_shift);
         Array.Clear(_sum);
         int dimX = _family.DimX;
+        // Only the general path needs the 64-row block; fused families never touch it.
+        _block ??= new double[BlockRows * _n];
         for (int first = 0; first < _n; first += BlockRows)
         {
             int rows = Math.Min(BlockRows, _n - first);

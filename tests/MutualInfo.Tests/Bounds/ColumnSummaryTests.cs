@@ -22,6 +22,19 @@ public sealed class ColumnSummaryTests
     }
 
     [Theory]
+    [MemberData(nameof(SummaryBounds))]
+    public void SingleFromSummaryMatchesTheNaiveSingleForm(string spec)
+    {
+        var bound = (IColumnSummaryBound)BoundSpec.Parse(spec);
+        ScoreGen.Vector.Sample(v =>
+        {
+            double max = v.Skip(1).Max();
+            double logSumExp = max == double.NegativeInfinity ? max : max + Math.Log(v.Skip(1).Sum(s => Math.Exp(s - max)));
+            ScoreGen.AssertClose(NaiveBounds.ForSingle(bound, v), bound.EvaluateSingleFromSummary(v[0], logSumExp, v.Length));
+        }, iter: 100);
+    }
+
+    [Theory]
     [InlineData("smile")]
     [InlineData("alpha-infonce")]
     public void BoundsThatNeedEveryPairDoNotClaimTheSummaryForm(string spec) =>

@@ -82,6 +82,22 @@ public class KsgEstimatorTests
                 Math.Abs(new KsgEstimator(new KsgOptions { K = k, TieNoise = 0, Search = search }).PointEstimate(data, 1) - expected) < 1e-12);
         }, iter: 40);
 
+    // Coarse integer coordinates: many exact ties and duplicates, the hard case for the block scan's box pruning.
+    [Theory]
+    [InlineData(2, 3, 700, 3)]
+    [InlineData(5, 5, 1000, 1)]
+    public void BlockScanMatchesTreeOnTiedData(int dimX, int dimY, int n, int k)
+    {
+        var rng = new Rng((ulong)(dimX * 100 + n));
+        var x = new double[n * dimX];
+        var y = new double[n * dimY];
+        for (int i = 0; i < x.Length; i++) x[i] = rng.NextInt(5);
+        for (int i = 0; i < y.Length; i++) y[i] = rng.NextInt(4) + (i % dimY == 0 ? x[i / dimY * dimX] : 0);
+        var data = new PairedSamples(x, y, dimX, dimY);
+        double[] Terms(NeighbourSearch search) => new KsgEstimator(new KsgOptions { K = k, Search = search, TieNoise = 0 }).PointTerms(data);
+        Assert.Equal(Terms(NeighbourSearch.Tree), Terms(NeighbourSearch.BruteForce));
+    }
+
     [Theory]
     [InlineData(1, 3)]
     [InlineData(3, 2)]

@@ -59,4 +59,25 @@ public class NeighbourSearchTests
             }
             return true;
         }, iter: 60);
+
+    [Fact]
+    public void RadixOrderSortsLikeArraySortAndIsStable() =>
+        Gen.Select(Gen.ULong, Gen.Int[0, 3000], Gen.Bool).Sample((seed, n, coarse) =>
+        {
+            var rng = new Rng(seed);
+            var values = new double[n];
+            for (int i = 0; i < n; i++)
+                values[i] = coarse ? rng.NextInt(9) - 4 : rng.NextGaussian() * Math.Pow(10, rng.NextInt(40) - 20);
+            if (n > 2) (values[0], values[1]) = (-0.0, 0.0);
+            var (sorted, order) = RadixOrder.Sort(values);
+            var expected = (double[])values.Clone();
+            Array.Sort(expected);
+            if (!sorted.SequenceEqual(expected)) return false;
+            for (int r = 0; r < n; r++)
+            {
+                if (BitConverter.DoubleToInt64Bits(values[order[r]]) != BitConverter.DoubleToInt64Bits(sorted[r])) return false;
+                if (r > 0 && sorted[r] == sorted[r - 1] && BitConverter.DoubleToInt64Bits(sorted[r]) == BitConverter.DoubleToInt64Bits(sorted[r - 1]) && order[r] < order[r - 1]) return false;
+            }
+            return order.Order().SequenceEqual(Enumerable.Range(0, n));
+        }, iter: 40);
 }

@@ -39,6 +39,34 @@ public class RngTests
         Assert.InRange(moments.Variance, sigma2 - 4 * seVariance, sigma2 + 4 * seVariance);
     }
 
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(4.5)]
+    [InlineData(9.5)]
+    public void Gamma_bulk_fill_has_the_gamma_mean_and_variance(double shape)
+    {
+        var values = new double[200_000];
+        new GammaSampler(shape).Fill(new Rng(33), values);
+        var moments = new RunningMoments();
+        foreach (double v in values) moments.Add(v);
+        Assert.InRange(moments.Mean, shape - 4 * moments.StdError, shape + 4 * moments.StdError);
+        // Gamma(k): variance k, fourth central moment 3k² + 6k.
+        double seVariance = Math.Sqrt((3 * shape * shape + 6 * shape - shape * shape) / values.Length);
+        Assert.InRange(moments.Variance, shape - 4 * seVariance, shape + 4 * seVariance);
+    }
+
+    [Fact]
+    public void Bulk_fills_draw_what_single_draws_give()
+    {
+        Rng a = new(8), b = new(8);
+        var normals = new double[5000];
+        var uniforms = new double[300];
+        a.FillGaussian(normals);
+        a.FillUniform(uniforms);
+        Assert.Equal(normals, Enumerable.Range(0, normals.Length).Select(_ => b.NextGaussian()));
+        Assert.Equal(uniforms, Enumerable.Range(0, uniforms.Length).Select(_ => b.NextDouble()));
+    }
+
     [Fact]
     public void Gaussian_has_unit_variance_and_light_tails()
     {

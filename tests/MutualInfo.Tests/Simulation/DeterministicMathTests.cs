@@ -92,4 +92,30 @@ public class DeterministicMathTests
         double[] values = [double.NegativeInfinity, 0, double.NegativeInfinity, 1, 2, double.NegativeInfinity, 0, 0, -1];
         Assert.Equal(values.Sum(v => Math.Exp(v)), DeterministicMath.SumExp(values, 0), 1e-14);
     }
+
+    [Fact]
+    public void ExpForSum_is_within_two_ulp_of_libm_over_the_normal_range_and_zero_below()
+    {
+        Gen.Double[-708, 709].Array[1, 50].Sample(values =>
+        {
+            foreach (double x in values)
+            {
+                double result = DeterministicMath.ExpForSum(x);
+                Assert.True(UlpDistance(Math.Exp(x), result) <= 2, $"exp({x:R}) = {result:R}, libm {Math.Exp(x):R}");
+            }
+        }, iter: 2000);
+        foreach (double x in new[] { -708.0001, -720.0, -745.2, -1e308, double.NegativeInfinity })
+            Assert.Equal(0.0, DeterministicMath.ExpForSum(x));
+        Assert.Equal(Math.Exp(-708.0), DeterministicMath.ExpForSum(-708.0), Math.Exp(-708.0) * 1e-15);
+    }
+
+    [Fact]
+    public void SumExpForSum_equals_the_plain_sum_below_the_shift()
+    {
+        Gen.Double[-800, 0].Array[0, 70].Sample(values =>
+        {
+            double plain = values.Sum(v => Math.Exp(v));
+            Assert.Equal(plain, DeterministicMath.SumExpForSum(values, 0), 1e-13 * Math.Max(1e-300, plain) + 1e-300);
+        });
+    }
 }

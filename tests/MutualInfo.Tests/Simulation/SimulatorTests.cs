@@ -55,6 +55,7 @@ public class SimulatorTests
     [InlineData("gaussian:dim=3,mi=2", 50)]
     [InlineData("uniform-additive:eps=0.05", 37)]
     [InlineData("discrete:table=0.3/0.2/0;0/0.1/0.4", 20)]
+    [InlineData("gaussian:dim=1500,rho=0.1", 12)]
     public void Streamed_in_batch_summary_equals_the_full_matrix(string family, int n)
     {
         // Without smile every bound follows from the column summary (streamed); with it the n×n matrix is built.

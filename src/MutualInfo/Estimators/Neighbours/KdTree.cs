@@ -13,42 +13,30 @@ internal sealed class KdTree : IRadiusCounter
     private const int LeafSize = 12;
 
     private readonly int _dim;
-    private readonly double[] _source;   // the caller's points, row-major (for query coordinates)
     private readonly double[] _points;   // points reordered into tree order, row-major
     private readonly int[] _order;       // tree position → original index
-    private readonly List<(int Start, int End, int Left, int Right)> _building = new();
+    private readonly int[] _position;    // original index → tree position
+    private readonly int[] _leafOf;      // tree position → the leaf node holding it
     private readonly int[] _start, _end, _left, _right; // per node; _left = -1 marks a leaf
     private readonly double[] _lo, _hi;                 // node bounding boxes, node*dim + d
+    private int _nodes;
 
     public KdTree(double[] points, int dim)
     {
         _dim = dim;
-        _source = points;
         int n = points.Length / dim;
+        // Leaves hold between LeafSize/2 and LeafSize points, so this bounds the node count.
+        int capacity = 4 * n / LeafSize + 3;
+        (_start, _end, _left, _right) = (new int[capacity], new int[capacity], new int[capacity], new int[capacity]);
+        (_lo, _hi) = (new double[capacity * dim], new double[capacity * dim]);
+        _points = (double[])points.Clone();
         _order = new int[n];
         _leafOf = new int[n];
+        _position = new int[n];
         for (int i = 0; i < n; i++) _order[i] = i;
         Build(0, n);
-        int nodes = _building.Count;
-        _start = _building.Select(b => b.Start).ToArray();
-        _end = _building.Select(b => b.End).ToArray();
-        _left = _building.Select(b => b.Left).ToArray();
-        _right = _building.Select(b => b.Right).ToArray();
-        _building.Clear();
-        _lo = new double[nodes * dim];
-        _hi = new double[nodes * dim];
-        _points = new double[points.Length];
-        _position = new int[n];
-        for (int p = 0; p < n; p++)
-        {
-            Array.Copy(points, _order[p] * dim, _points, p * dim, dim);
-            _position[_order[p]] = p;
-        }
-        for (int node = 0; node < nodes; node++) ComputeBox(node);
+        for (int p = 0; p < n; p++) _position[_order[p]] = p;
     }
-
-    private readonly int[] _position; // original index → tree position
-    private readonly int[] _leafOf;   // tree position → the leaf node holding it
 
     /// <summary>The original index of the point at tree position <paramref name="position"/>. Iterating queries in
     /// tree order keeps consecutive queries spatially close, which is much kinder to the cache.</summary>
@@ -56,59 +44,53 @@ internal sealed class KdTree : IRadiusCounter
 
     public int Count => _order.Length;
 
+    // Rows are permuted in place (contiguous, no indirection), so the box scan and the selection stream memory.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Build(int start, int end)
     {
-        int id = _building.Count;
-        _building.Add(default);
+        int id = _nodes++;
+        ComputeBox(id, start, end);
+        (_start[id], _end[id]) = (start, end);
         if (end - start <= LeafSize)
         {
-            _building[id] = (start, end, -1, -1);
+            (_left[id], _right[id]) = (-1, -1);
             for (int p = start; p < end; p++) _leafOf[p] = id;
             return id;
         }
-        int splitDim = WidestDimension(start, end);
         int mid = (start + end) >>> 1;
-        Select(start, end - 1, mid, splitDim);
-        int left = Build(start, mid);
-        int right = Build(mid, end);
-        _building[id] = (start, end, left, right);
+        Select(start, end - 1, mid, WidestDimension(id));
+        _left[id] = Build(start, mid);
+        _right[id] = Build(mid, end);
         return id;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int WidestDimension(int start, int end)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int WidestDimension(int node)
     {
-        int best = 0;
+        int best = 0, b = node * _dim;
         double bestSpread = -1;
         for (int d = 0; d < _dim; d++)
-        {
-            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-            for (int p = start; p < end; p++)
-            {
-                double v = _source[_order[p] * _dim + d];
-                if (v < lo) lo = v;
-                if (v > hi) hi = v;
-            }
-            if (hi - lo > bestSpread) { bestSpread = hi - lo; best = d; }
-        }
+            if (_hi[b + d] - _lo[b + d] > bestSpread) { bestSpread = _hi[b + d] - _lo[b + d]; best = d; }
         return best;
     }
 
-    // Hoare quickselect on _order by coordinate d: afterwards position k holds the k-th smallest.
+    // Hoare quickselect on rows by coordinate d: afterwards position k holds the k-th smallest.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Select(int left, int right, int k, int d)
     {
+        double[] pts = _points;
+        int dim = _dim;
         while (right > left)
         {
-            double pivot = Coord(_order[(left + right) >>> 1], d);
+            double pivot = pts[((left + right) >>> 1) * dim + d];
             int i = left, j = right;
             while (i <= j)
             {
-                while (Coord(_order[i], d) < pivot) i++;
-                while (Coord(_order[j], d) > pivot) j--;
+                while (pts[i * dim + d] < pivot) i++;
+                while (pts[j * dim + d] > pivot) j--;
                 if (i <= j)
                 {
-                    (_order[i], _order[j]) = (_order[j], _order[i]);
+                    SwapRows(i, j);
                     i++;
                     j--;
                 }
@@ -119,53 +101,57 @@ internal sealed class KdTree : IRadiusCounter
         }
     }
 
-    private double Coord(int original, int d) => _source[original * _dim + d];
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void ComputeBox(int node)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void SwapRows(int i, int j)
     {
-        int start = _start[node], end = _end[node];
-        for (int d = 0; d < _dim; d++)
-        {
-            double lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-            for (int p = start; p < end; p++)
-            {
-                double v = _points[p * _dim + d];
-                if (v < lo) lo = v;
-                if (v > hi) hi = v;
-            }
-            _lo[node * _dim + d] = lo;
-            _hi[node * _dim + d] = hi;
-        }
+        (_order[i], _order[j]) = (_order[j], _order[i]);
+        int a = i * _dim, b = j * _dim;
+        for (int d = 0; d < _dim; d++) (_points[a + d], _points[b + d]) = (_points[b + d], _points[a + d]);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void ComputeBox(int node, int start, int end)
+    {
+        int b = node * _dim;
+        for (int d = 0; d < _dim; d++) (_lo[b + d], _hi[b + d]) = (double.PositiveInfinity, double.NegativeInfinity);
+        for (int p = start; p < end; p++)
+            for (int d = 0, r = p * _dim; d < _dim; d++)
+            {
+                double v = _points[r + d];
+                if (v < _lo[b + d]) _lo[b + d] = v;
+                if (v > _hi[b + d]) _hi[b + d] = v;
+            }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double MinDistanceToBox(int node, ReadOnlySpan<double> q)
     {
         double dist = 0;
         int b = node * _dim;
         for (int d = 0; d < _dim; d++)
         {
-            double gap = Math.Max(_lo[b + d] - q[d], q[d] - _hi[b + d]);
-            if (gap > dist) dist = gap;
+            double below = _lo[b + d] - q[d], above = q[d] - _hi[b + d];
+            if (below > dist) dist = below;
+            if (above > dist) dist = above;
         }
         return dist;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double MaxDistanceToBox(int node, ReadOnlySpan<double> q)
     {
         double dist = 0;
         int b = node * _dim;
         for (int d = 0; d < _dim; d++)
         {
-            double far = Math.Max(q[d] - _lo[b + d], _hi[b + d] - q[d]);
-            if (far > dist) dist = far;
+            double left = q[d] - _lo[b + d], right = _hi[b + d] - q[d];
+            if (left > dist) dist = left;
+            if (right > dist) dist = right;
         }
         return dist;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private double Distance(int position, ReadOnlySpan<double> q)
     {
         double dist = 0;
@@ -183,12 +169,12 @@ internal sealed class KdTree : IRadiusCounter
     /// duplicates count as neighbours at distance 0): distances ascending in <paramref name="distances"/>,
     /// their original indexes in <paramref name="neighbours"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per point, too early for tiered JIT to help
     public void NearestNeighbours(int point, Span<double> distances, Span<int> neighbours)
     {
         int k = distances.Length;
         if (k > Count - 1) throw new ArgumentException($"k = {k} needs at least {k + 1} points, have {Count}");
-        distances.Fill(double.PositiveInfinity);
-        neighbours.Fill(-1);
+        for (int r = 0; r < k; r++) (distances[r], neighbours[r]) = (double.PositiveInfinity, -1);
         int self = _position[point];
         var q = _points.AsSpan(self * _dim, _dim);
         // The query's own leaf first: its points are usually among the nearest, so the descent from the root

@@ -7,6 +7,7 @@ internal static class KsgGeometry
     /// The inclusive radius equivalent to "strictly less than ε": the next double below ε (scikit-learn's
     /// nextafter(ε, 0)); 0 stays 0, so exact duplicates of the point still count, as in scikit-learn.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static double StrictRadius(double epsilon) => epsilon > 0 ? Math.BitDecrement(epsilon) : 0;
 
     public static double MaxNormDistance(double[] v, int dim, int i, int j)

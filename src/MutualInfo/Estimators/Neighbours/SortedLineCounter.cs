@@ -15,10 +15,7 @@ internal sealed class SortedLineCounter : IRadiusCounter
     {
         _values = values;
         int n = values.Length;
-        var order = new int[n];
-        for (int i = 0; i < n; i++) order[i] = i;
-        _sorted = (double[])values.Clone();
-        Array.Sort(_sorted, order);
+        (_sorted, var order) = RadixOrder.Sort(values);
         _rank = new int[n];
         for (int r = 0; r < n; r++) _rank[order[r]] = r;
     }

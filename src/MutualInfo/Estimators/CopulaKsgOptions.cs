@@ -1,0 +1,37 @@
+namespace MutualInfo.Estimators;
+
+/// <summary>Settings of <see cref="CopulaKsgEstimator"/>.</summary>
+public sealed record CopulaKsgOptions
+{
+    /// <summary>
+    /// The inner KSG run on the normal scores (k, variant, tie noise, splits, search, threads, progress). Its
+    /// <see cref="KsgOptions.BiasAllowance"/> is ignored: see <see cref="ResidualBiasAllowance"/>.
+    /// </summary>
+    public KsgOptions Ksg { get; init; } = new();
+
+    /// <summary>Gaussian surrogates behind the bias correction (0: no correction; otherwise at least 2).</summary>
+    public int Surrogates { get; init; } = DefaultSurrogates;
+
+    /// <summary>The default <see cref="Surrogates"/>.</summary>
+    public const int DefaultSurrogates = 8;
+
+    /// <summary>
+    /// The CI is extended, on the side it points to, by this multiple of the residual drift: the data's n/2→n
+    /// drift minus the surrogates' (what the Gaussian-copula correction did not explain). 0: CI = θ ± t·SE.
+    /// </summary>
+    public double ResidualBiasAllowance { get; init; } = DefaultResidualBiasAllowance;
+
+    /// <summary>
+    /// The default <see cref="ResidualBiasAllowance"/>: as for plain KSG, 1/(√2 − 1) ≈ 2.414 (remaining bias assumed to
+    /// decay as n^(−½)); measured coverage in bench/ksg/accuracy/RESULTS.md.
+    /// </summary>
+    public const double DefaultResidualBiasAllowance = KsgOptions.DefaultBiasAllowance;
+
+    /// <summary>Throws a one-line <see cref="UsageException"/> on invalid settings.</summary>
+    public void Validate()
+    {
+        Ksg.Validate();
+        if (Surrogates < 0 || Surrogates == 1) throw new UsageException($"CopulaKsgOptions.Surrogates: must be 0 (no bias correction) or at least 2, got {Surrogates}");
+        if (!(ResidualBiasAllowance >= 0) || double.IsInfinity(ResidualBiasAllowance)) throw new UsageException($"--bias-allowance: must be a finite number ≥ 0, got {ResidualBiasAllowance}");
+    }
+}
