@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using MutualInfo.Numerics;
 using MutualInfo.Randomness;
 
@@ -158,6 +159,7 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily
     /// distribution (for d = 1 there is no χ² term; for y = 0 the z term vanishes). Drawn in chunks: the chunk's z
     /// values, then its χ² values, each filled in bulk.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void SampleNegativeLogRatios(Rng rng, ReadOnlySpan<double> y, Span<double> dest)
     {
         CheckSingleY(y);

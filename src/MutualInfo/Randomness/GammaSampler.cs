@@ -41,6 +41,7 @@ public readonly struct GammaSampler
     /// when v ≤ 0 rejects first), so the stream differs from repeated <see cref="Next"/> calls but the variates are the
     /// same Marsaglia–Tsang draws, exact in distribution.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fill(Rng rng, Span<double> dest)
     {
         const int Block = 256;
