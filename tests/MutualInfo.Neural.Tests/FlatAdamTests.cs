@@ -123,6 +123,63 @@ public sealed class FlatAdamTests
         Assert.True(Math.Abs(torchTrace[^1] - torchTrace[0]) > 100 * tolerance, $"the estimate moved from {torchTrace[0]} to {torchTrace[^1]}; worst difference {worst}");
     }
 
+    private static (double[] Values, int ZeroGradientSteps) TrainQuadraticWithoutZeroGrad(bool allowFusedStep, int steps)
+    {
+        var parameters = new[] { NewParameter(21, 3, 4), NewParameter(22, 5), NewParameter(23, 2, 1, 3) };
+        var targets = parameters.Select((q, i) => tensor(Gaussian(30 + (ulong)i, (int)q.numel()), q.shape)).ToArray();
+        using var adam = new FlatAdam(parameters, 0.05, 0.9, 0.999, 1e-8, allowFusedStep);
+        Assert.Equal(allowFusedStep, adam.UsesFusedStep);
+        int zeroGradientSteps = 0;
+        for (int t = 1; t <= steps; t++)
+        {
+            using (var scope = NewDisposeScope())
+            {
+                var loss = parameters.Zip(targets, (q, target) => (q - target).square().sum()).Aggregate((a, b) => a + b) * 0.5;
+                loss.backward();
+            }
+            adam.Step();
+            if (parameters.All(q => q.grad!.data<float>().ToArray().All(g => g == 0f))) zeroGradientSteps++;
+        }
+        return (parameters.SelectMany(q => q.data<float>().ToArray()).Select(x => (double)x).ToArray(), zeroGradientSteps);
+    }
+
+    [Fact]
+    public void Fused_and_native_steps_give_the_same_parameters_and_both_leave_zero_gradients()
+    {
+        const int steps = 8;
+        var (fused, fusedZeroed) = TrainQuadraticWithoutZeroGrad(allowFusedStep: true, steps);
+        var (native, nativeZeroed) = TrainQuadraticWithoutZeroGrad(allowFusedStep: false, steps);
+        var (start, _) = TrainQuadraticWithoutZeroGrad(allowFusedStep: true, steps: 0);
+        // Without ZeroGrad between steps, a gradient left over by a step would add to the next one and the two
+        // paths (or a path and its zero-gradient count) would disagree.
+        Assert.Equal(steps, fusedZeroed);
+        Assert.Equal(steps, nativeZeroed);
+        double tolerance = 16 * FloatEps * steps * (1 + native.Max(Math.Abs));
+        for (int i = 0; i < native.Length; i++) Assert.True(Math.Abs(fused[i] - native[i]) <= tolerance, $"parameter {i}: fused {fused[i]} vs native {native[i]}");
+        // Eight steps of lr 0.05 move the parameters by far more than the tolerance (the comparison is not of two
+        // unchanged buffers).
+        double meanMove = start.Zip(native, (a, b) => Math.Abs(a - b)).Average();
+        Assert.True(meanMove > 100 * tolerance, $"the parameters moved {meanMove} on average; tolerance {tolerance}");
+    }
+
+    [Fact]
+    public void Fused_kernel_result_does_not_depend_on_where_the_vector_loop_ends()
+    {
+        const int count = 45;
+        float[] Buffer(ulong seed, bool positive) => Gaussian(seed, count).Select(x => positive ? x * x : x).ToArray();
+        var coefficients = AdamCoefficients.ForStep(3, 1e-3, 0.9, 0.999, 1e-8);
+        var (p, g, m, v) = (Buffer(41, false), Buffer(42, false), Buffer(43, false), Buffer(44, true));
+        var (pOne, gOne, mOne, vOne) = ((float[])p.Clone(), (float[])g.Clone(), (float[])m.Clone(), (float[])v.Clone());
+        FusedAdamKernel.Step(p, g, m, v, coefficients);
+        for (int i = 0; i < count; i++)
+            FusedAdamKernel.Step(pOne.AsSpan(i, 1), gOne.AsSpan(i, 1), mOne.AsSpan(i, 1), vOne.AsSpan(i, 1), coefficients);
+        Assert.Equal(pOne, p);
+        Assert.Equal(mOne, m);
+        Assert.Equal(vOne, v);
+        Assert.All(g, x => Assert.Equal(0f, x));
+        Assert.NotEqual(Buffer(41, false), p);
+    }
+
     [Fact]
     public void Rejects_bad_arguments()
     {

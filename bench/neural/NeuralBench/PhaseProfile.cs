@@ -11,7 +11,8 @@ using static TorchSharp.torch;
 
 /// <summary>
 /// The step of <see cref="CriticTrainer"/> taken apart (same components, same order: sample in double and copy into
-/// float32, zero the flat gradient, forward, objective, backward, <see cref="FlatAdam"/> step, read the estimate back,
+/// float32, open the dispose scope ("zero_grad": <see cref="FlatAdam.Step"/> zeroes the gradient in its own pass, so
+/// nothing else is left of it), forward, objective, backward, <see cref="FlatAdam"/> step, read the estimate back,
 /// end the dispose scope, the conditional malloc trim every 10 steps), each phase timed in thread CPU time so other
 /// processes on the machine do not inflate it. peer_torch.py's profile mode times the same phases in PyTorch.
 /// </summary>
@@ -44,7 +45,6 @@ internal static class PhaseProfile
             y.bytes = MemoryMarshal.AsBytes(yf.AsSpan());
             marks[k++] = ThreadCpuNanoseconds();
             var scope = NewDisposeScope();
-            adam.ZeroGrad();
             marks[k++] = ThreadCpuNanoseconds();
             var scores = critic.forward(x, y);
             marks[k++] = ThreadCpuNanoseconds();

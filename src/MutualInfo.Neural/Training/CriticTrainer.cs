@@ -9,8 +9,8 @@ using static TorchSharp.torch;
 namespace MutualInfo.Neural.Training;
 
 /// <summary>
-/// Trains one critic with one objective by Adam (<see cref="FlatAdam"/>: torch's update over one flat buffer), one
-/// batch per step, and returns the per-step estimates.
+/// Trains one critic with one objective by Adam (<see cref="FlatAdam"/>: torch's update over one flat buffer, which
+/// also leaves the gradients zero for the next step), one batch per step, and returns the per-step estimates.
 /// Batches are drawn in double with MutualInfo's <see cref="Rng"/> (stream <see cref="TrainerOptions.Stream"/> of
 /// <see cref="TrainerOptions.Seed"/>) and copied into preallocated float32 tensors; each step runs in its own
 /// dispose scope so native memory is released at once instead of waiting for the garbage collector, and every
@@ -90,7 +90,6 @@ public sealed class CriticTrainer : IDisposable
         using var scope = NewDisposeScope();
         var xs = _device.type == DeviceType.CPU ? _x : _x.to(_device);
         var ys = _device.type == DeviceType.CPU ? _y : _y.to(_device);
-        _optimizer.ZeroGrad();
         var scores = Critic.forward(xs, ys);
         var logBaseline = _baseline?.forward(ys);
         var output = _objective.Evaluate(scores, logBaseline);
