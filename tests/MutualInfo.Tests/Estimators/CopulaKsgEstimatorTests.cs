@@ -9,15 +9,8 @@ namespace MutualInfo.Tests.Estimators;
 /// <summary>The default estimator: KSG on normal scores minus the Gaussian-surrogate bias (fixed seeds, small n).</summary>
 public class CopulaKsgEstimatorTests
 {
-    private static PairedSamples Sample(string spec, int n, ulong seed, out double truth)
-    {
-        var family = FamilySpec.Parse(spec);
-        truth = family.MutualInformation;
-        var x = new double[n * family.DimX];
-        var y = new double[n * family.DimY];
-        family.SampleJoint(Rng.ForStream(seed, 7), x, y);
-        return new PairedSamples(x, y, family.DimX, family.DimY);
-    }
+    private static PairedSamples Sample(string spec, int n, ulong seed, out double truth) =>
+        FamilyData.Sample(spec, n, Rng.ForStream(seed, 7), out truth);
 
     [Fact]
     public void IncreasingMapsOfColumnsDoNotChangeTheEstimateAtAll()

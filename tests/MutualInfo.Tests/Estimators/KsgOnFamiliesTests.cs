@@ -8,15 +8,8 @@ namespace MutualInfo.Tests.Estimators;
 /// <summary>KSG and the Gaussian baseline on built-in families with closed-form MI, at small n (fixed seeds).</summary>
 public class KsgOnFamiliesTests
 {
-    private static PairedSamples Sample(string spec, int n, ulong seed, out double truth)
-    {
-        var family = FamilySpec.Parse(spec);
-        truth = family.MutualInformation;
-        var x = new double[n * family.DimX];
-        var y = new double[n * family.DimY];
-        family.SampleJoint(new Rng(seed), x, y);
-        return Standardization.Apply(new PairedSamples(x, y, family.DimX, family.DimY));
-    }
+    private static PairedSamples Sample(string spec, int n, ulong seed, out double truth) =>
+        Standardization.Apply(FamilyData.Sample(spec, n, new Rng(seed), out truth));
 
     [Theory]
     [InlineData("gaussian:dim=1,mi=1+cubic")]
