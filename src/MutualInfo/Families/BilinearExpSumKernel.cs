@@ -92,53 +92,13 @@ internal static class BilinearExpSumKernel
     private static void FourRows(in Operands m, int i, int j0, int width, Span<double> tile)
     {
         int k = m.K;
-        ref double u0 = ref Unsafe.Add(ref m.U, i * k);
-        ref double u1 = ref Unsafe.Add(ref u0, k);
-        ref double u2 = ref Unsafe.Add(ref u1, k);
-        ref double u3 = ref Unsafe.Add(ref u2, k);
-        var r0 = Vector256.Create(Unsafe.Add(ref m.RowTerms, i));
-        var r1 = Vector256.Create(Unsafe.Add(ref m.RowTerms, i + 1));
-        var r2 = Vector256.Create(Unsafe.Add(ref m.RowTerms, i + 2));
-        var r3 = Vector256.Create(Unsafe.Add(ref m.RowTerms, i + 3));
+        ref double u = ref Unsafe.Add(ref m.U, i * k);
+        ref double rowTerms = ref Unsafe.Add(ref m.RowTerms, i);
         ref double t0 = ref MemoryMarshal.GetReference(tile);
-        nuint w = (nuint)width;
         int c = 0;
         for (; c + 8 <= width; c += 8)
-        {
-            int j = j0 + c;
-            var c0 = Vector256.LoadUnsafe(ref m.ColTerms, (nuint)j);
-            var c1 = Vector256.LoadUnsafe(ref m.ColTerms, (nuint)j + 4);
-            Vector256<double> a00 = r0 + c0, a01 = r0 + c1, a10 = r1 + c0, a11 = r1 + c1;
-            Vector256<double> a20 = r2 + c0, a21 = r2 + c1, a30 = r3 + c0, a31 = r3 + c1;
-            ref double vRow = ref Unsafe.Add(ref m.Vt, j0 * k + c);
-            for (int kk = 0; kk < k; kk++)
-            {
-                var v0 = Vector256.LoadUnsafe(ref vRow);
-                var v1 = Vector256.LoadUnsafe(ref vRow, 4);
-                var b = Vector256.Create(Unsafe.Add(ref u0, kk));
-                a00 = Vector256.FusedMultiplyAdd(b, v0, a00);
-                a01 = Vector256.FusedMultiplyAdd(b, v1, a01);
-                b = Vector256.Create(Unsafe.Add(ref u1, kk));
-                a10 = Vector256.FusedMultiplyAdd(b, v0, a10);
-                a11 = Vector256.FusedMultiplyAdd(b, v1, a11);
-                b = Vector256.Create(Unsafe.Add(ref u2, kk));
-                a20 = Vector256.FusedMultiplyAdd(b, v0, a20);
-                a21 = Vector256.FusedMultiplyAdd(b, v1, a21);
-                b = Vector256.Create(Unsafe.Add(ref u3, kk));
-                a30 = Vector256.FusedMultiplyAdd(b, v0, a30);
-                a31 = Vector256.FusedMultiplyAdd(b, v1, a31);
-                vRow = ref Unsafe.Add(ref vRow, width);
-            }
-            nuint at = (nuint)c;
-            a00.StoreUnsafe(ref t0, at);
-            a01.StoreUnsafe(ref t0, at + 4);
-            a10.StoreUnsafe(ref t0, w + at);
-            a11.StoreUnsafe(ref t0, w + at + 4);
-            a20.StoreUnsafe(ref t0, 2 * w + at);
-            a21.StoreUnsafe(ref t0, 2 * w + at + 4);
-            a30.StoreUnsafe(ref t0, 3 * w + at);
-            a31.StoreUnsafe(ref t0, 3 * w + at + 4);
-        }
+            FmaTile.Compute4x8(ref u, k, ref rowTerms, ref Unsafe.Add(ref m.ColTerms, j0 + c),
+                ref Unsafe.Add(ref m.Vt, j0 * k + c), (nuint)width, ref Unsafe.Add(ref t0, c), (nuint)width);
         for (int r = 0; r < Rows; r++)
             for (int cc = c; cc < width; cc++) tile[r * width + cc] = Scalar(m, i + r, j0, width, cc);
     }

@@ -96,50 +96,13 @@ internal static class BilinearKernel
     private static void FourRows(in Operands m, int i, int j0, int jEnd)
     {
         int k = m.K, ny = m.Ny;
-        ref double u0 = ref Unsafe.Add(ref m.U, i * k);
-        ref double u1 = ref Unsafe.Add(ref u0, k);
-        ref double u2 = ref Unsafe.Add(ref u1, k);
-        ref double u3 = ref Unsafe.Add(ref u2, k);
-        var r0 = Vector256.Create(Unsafe.Add(ref m.RowTerms, i));
-        var r1 = Vector256.Create(Unsafe.Add(ref m.RowTerms, i + 1));
-        var r2 = Vector256.Create(Unsafe.Add(ref m.RowTerms, i + 2));
-        var r3 = Vector256.Create(Unsafe.Add(ref m.RowTerms, i + 3));
-        nuint d0 = (nuint)(i * ny), d1 = d0 + (nuint)ny, d2 = d1 + (nuint)ny, d3 = d2 + (nuint)ny;
+        ref double u = ref Unsafe.Add(ref m.U, i * k);
+        ref double rowTerms = ref Unsafe.Add(ref m.RowTerms, i);
+        ref double destRow = ref Unsafe.Add(ref m.Dest, i * ny);
         int j = j0;
         for (; j + 8 <= jEnd; j += 8)
-        {
-            var c0 = Vector256.LoadUnsafe(ref m.ColTerms, (nuint)j);
-            var c1 = Vector256.LoadUnsafe(ref m.ColTerms, (nuint)j + 4);
-            Vector256<double> a00 = r0 + c0, a01 = r0 + c1, a10 = r1 + c0, a11 = r1 + c1;
-            Vector256<double> a20 = r2 + c0, a21 = r2 + c1, a30 = r3 + c0, a31 = r3 + c1;
-            ref double vRow = ref Unsafe.Add(ref m.Vt, j);
-            for (int kk = 0; kk < k; kk++)
-            {
-                var v0 = Vector256.LoadUnsafe(ref vRow);
-                var v1 = Vector256.LoadUnsafe(ref vRow, 4);
-                var b = Vector256.Create(Unsafe.Add(ref u0, kk));
-                a00 = Vector256.FusedMultiplyAdd(b, v0, a00);
-                a01 = Vector256.FusedMultiplyAdd(b, v1, a01);
-                b = Vector256.Create(Unsafe.Add(ref u1, kk));
-                a10 = Vector256.FusedMultiplyAdd(b, v0, a10);
-                a11 = Vector256.FusedMultiplyAdd(b, v1, a11);
-                b = Vector256.Create(Unsafe.Add(ref u2, kk));
-                a20 = Vector256.FusedMultiplyAdd(b, v0, a20);
-                a21 = Vector256.FusedMultiplyAdd(b, v1, a21);
-                b = Vector256.Create(Unsafe.Add(ref u3, kk));
-                a30 = Vector256.FusedMultiplyAdd(b, v0, a30);
-                a31 = Vector256.FusedMultiplyAdd(b, v1, a31);
-                vRow = ref Unsafe.Add(ref vRow, ny);
-            }
-            a00.StoreUnsafe(ref m.Dest, d0 + (nuint)j);
-            a01.StoreUnsafe(ref m.Dest, d0 + (nuint)j + 4);
-            a10.StoreUnsafe(ref m.Dest, d1 + (nuint)j);
-            a11.StoreUnsafe(ref m.Dest, d1 + (nuint)j + 4);
-            a20.StoreUnsafe(ref m.Dest, d2 + (nuint)j);
-            a21.StoreUnsafe(ref m.Dest, d2 + (nuint)j + 4);
-            a30.StoreUnsafe(ref m.Dest, d3 + (nuint)j);
-            a31.StoreUnsafe(ref m.Dest, d3 + (nuint)j + 4);
-        }
+            FmaTile.Compute4x8(ref u, k, ref rowTerms, ref Unsafe.Add(ref m.ColTerms, j),
+                ref Unsafe.Add(ref m.Vt, j), (nuint)ny, ref Unsafe.Add(ref destRow, j), (nuint)ny);
         for (int r = 0; r < Rows; r++)
             for (int jj = j; jj < jEnd; jj++) Unsafe.Add(ref m.Dest, (i + r) * ny + jj) = Scalar(m, i + r, jj);
     }
