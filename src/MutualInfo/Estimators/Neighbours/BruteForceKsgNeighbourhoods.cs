@@ -173,7 +173,7 @@ internal sealed class BruteForceKsgNeighbourhoods : IKsgNeighbourhoods
             {
                 int p = block * BlockSize + v * Lanes + l;
                 double dist = joint[v][l];
-                if (dist < worst && p != self) worst = Insert(dist, p, s.Distances, s.Neighbours);
+                if (dist < worst && p != self) worst = NearestList.Insert(dist, p, s.Distances, s.Neighbours);
             }
             bound = new Vector<double>(worst);
         }
@@ -211,20 +211,6 @@ internal sealed class BruteForceKsgNeighbourhoods : IKsgNeighbourhoods
             var qd = new Vector<double>(q[d]);
             for (int v = 0; v < perDim; v++) dist[v] = Vector.MaxNative(dist[v], Vector.Abs(Unsafe.Add(ref at, d * perDim + v) - qd));
         }
-    }
-
-    private static double Insert(double dist, int position, Span<double> distances, Span<int> neighbours)
-    {
-        int slot = distances.Length - 1;
-        while (slot > 0 && distances[slot - 1] > dist)
-        {
-            distances[slot] = distances[slot - 1];
-            neighbours[slot] = neighbours[slot - 1];
-            slot--;
-        }
-        distances[slot] = dist;
-        neighbours[slot] = position;
-        return distances[^1];
     }
 
     // Points (the query included) within the radius; blocks whose box lies beyond it are skipped.

@@ -206,22 +206,8 @@ internal sealed class KdTree : IRadiusCounter
         {
             if (p == self) continue;
             double dist = Distance(p, q);
-            if (dist < distances[^1]) Insert(dist, _order[p], distances, neighbours);
+            if (dist < distances[^1]) NearestList.Insert(dist, _order[p], distances, neighbours);
         }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Insert(double dist, int index, Span<double> distances, Span<int> neighbours)
-    {
-        int i = distances.Length - 1;
-        while (i > 0 && distances[i - 1] > dist)
-        {
-            distances[i] = distances[i - 1];
-            neighbours[i] = neighbours[i - 1];
-            i--;
-        }
-        distances[i] = dist;
-        neighbours[i] = index;
     }
 
     /// <inheritdoc />
