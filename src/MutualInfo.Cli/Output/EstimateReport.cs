@@ -15,17 +15,17 @@ internal static class EstimateReport
         {
             w.WriteStartObject();
             w.WriteString("estimator", e.Estimator);
-            WriteNumber(w, "mi", e.Mi);
-            WriteNumber(w, "std_error", e.StdError);
+            w.WriteNumberOrNull("mi", e.Mi);
+            w.WriteNumberOrNull("std_error", e.StdError);
             w.WriteStartArray("ci95");
-            WriteValue(w, e.Ci95Low);
-            WriteValue(w, e.Ci95High);
+            w.WriteNumberOrNullValue(e.Ci95Low);
+            w.WriteNumberOrNullValue(e.Ci95High);
             w.WriteEndArray();
             w.WriteNumber("n_samples", e.NSamples);
             w.WriteNumber("dim_x", e.DimX);
             w.WriteNumber("dim_y", e.DimY);
-            WriteNumber(w, "log_n_cap", e.LogNCap);
-            WriteNumber(w, "p_value", e.PValue);
+            w.WriteNumberOrNull("log_n_cap", e.LogNCap);
+            w.WriteNumberOrNull("p_value", e.PValue);
             w.WriteStartArray("warnings");
             foreach (string warning in e.Warnings) w.WriteStringValue(warning);
             w.WriteEndArray();
@@ -39,7 +39,7 @@ internal static class EstimateReport
                     case bool b: w.WriteBoolean(key, b); break;
                     case int i: w.WriteNumber(key, i); break;
                     case ulong u: w.WriteNumber(key, u); break;
-                    case double d: WriteNumber(w, key, d); break;
+                    case double d: w.WriteNumberOrNull(key, d); break;
                     default: w.WriteString(key, Convert.ToString(value, CultureInfo.InvariantCulture)); break;
                 }
             }
@@ -47,18 +47,6 @@ internal static class EstimateReport
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
-
-    // JSON has no NaN: an unavailable number (e.g. no SE with --splits 0) is null.
-    private static void WriteNumber(Utf8JsonWriter w, string name, double? value)
-    {
-        w.WritePropertyName(name);
-        WriteValue(w, value);
-    }
-
-    private static void WriteValue(Utf8JsonWriter w, double? value)
-    {
-        if (value is double v && double.IsFinite(v)) w.WriteNumberValue(v); else w.WriteNullValue();
     }
 
     public static string Human(MiEstimate e, string source, IReadOnlyList<string> xNames, IReadOnlyList<string> yNames, int permutations)

@@ -85,26 +85,15 @@ public static class BenchJson
         w.WriteString("estimator", cell.Key.Estimator);
         w.WriteNumber("samples", cell.Key.Samples);
         w.WriteNumber("seed", cell.Key.Seed);
-        WriteNumber(w, "mi", cell.Mi);
-        WriteNumber(w, "truth", cell.Truth);
-        WriteNumber(w, "std_error", cell.StdError);
+        w.WriteNumberOrNull("mi", cell.Mi);
+        w.WriteNumberOrNull("truth", cell.Truth);
+        w.WriteNumberOrNull("std_error", cell.StdError);
         w.WriteStartArray("ci95");
-        WriteValue(w, cell.Ci95Low);
-        WriteValue(w, cell.Ci95High);
+        w.WriteNumberOrNullValue(cell.Ci95Low);
+        w.WriteNumberOrNullValue(cell.Ci95High);
         w.WriteEndArray();
-        WriteNumber(w, "seconds", cell.Seconds);
+        w.WriteNumberOrNull("seconds", cell.Seconds);
         w.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter w, string name, double value)
-    {
-        w.WritePropertyName(name);
-        WriteValue(w, value);
-    }
-
-    private static void WriteValue(Utf8JsonWriter w, double value)
-    {
-        if (double.IsFinite(value)) w.WriteNumberValue(value); else w.WriteNullValue();
     }
 
     private static BenchGridSpec ReadGrid(JsonElement e) => new(
