@@ -91,7 +91,7 @@ foreach (var (c, index) in Cases.All.Select((c, i) => (c, i)).Where(p => p.c.Nam
                 if (estimator is GaussianEstimator) (lo, hi) = (e.Ci95Low, e.Ci95High);
                 if (lo <= c.TrueMi && c.TrueMi <= hi) coveredWith[f]++;
             }
-            if (e.Warnings.Count > 0) warned++;
+            if (e.Warnings.Count > 0 || !e.Reliability.IsOk) warned++;
         }
         Console.WriteLine($"| {c.Name} | {c.TrueMi:0.0000} | {name} | {values.Mean:0.0000} | {values.Mean - c.TrueMi:+0.0000;-0.0000} | {absError / replicates:0.0000} | {Math.Sqrt(values.Variance):0.0000} | {ses.Mean:0.0000} | {covered}/{replicates} | {string.Join(" | ", coveredWith.Select(v => $"{v}/{replicates}"))} | {warned} | {watch.Elapsed.TotalSeconds / replicates:0.00} |");
     }

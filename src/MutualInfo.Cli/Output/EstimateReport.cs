@@ -30,6 +30,12 @@ internal static class EstimateReport
             foreach (string warning in e.Warnings) w.WriteStringValue(warning);
             w.WriteEndArray();
             w.WriteString("uncertainty_method", e.UncertaintyMethod);
+            w.WriteStartObject("reliability");
+            w.WriteString("verdict", e.Reliability.Verdict);
+            w.WriteStartArray("reasons");
+            foreach (string reason in e.Reliability.Reasons) w.WriteStringValue(reason);
+            w.WriteEndArray();
+            w.WriteEndObject();
             w.WriteStartObject("settings");
             foreach (var (key, value) in settings)
             {
@@ -53,17 +59,26 @@ internal static class EstimateReport
     {
         var s = new StringBuilder();
         s.AppendLine(Invariant($"MI estimate ({e.Estimator}) from {source}: n = {e.NSamples}, X = {Columns(xNames)}, Y = {Columns(yNames)}"));
-        s.AppendLine(Invariant($"  MI          {e.Mi,10:0.0000} nats  ({e.Mi / Math.Log(2):0.0000} bits)"));
+        s.AppendLine(double.IsPositiveInfinity(e.Mi)
+            ? "  MI            infinite"
+            : Invariant($"  MI          {e.Mi,10:0.0000} nats  ({e.Mi / Math.Log(2):0.0000} bits)"));
         s.AppendLine(Invariant($"  std. error  {Format(e.StdError)}"));
         s.AppendLine(Invariant($"  95% CI      [{Format(e.Ci95Low).Trim()}, {Format(e.Ci95High).Trim()}]"));
         if (e.PValue is double p) s.AppendLine(Invariant($"  p-value     {p,10:0.0000}  (independence, {permutations} permutations)"));
         if (e.LogNCap is double cap) s.AppendLine(Invariant($"  log n cap   {cap,10:0.0000}"));
         s.AppendLine($"  uncertainty {e.UncertaintyMethod}");
+        s.AppendLine($"  reliability {e.Reliability.Verdict}");
+        foreach (string reason in e.Reliability.Reasons) s.AppendLine($"    because {reason}");
         foreach (string warning in e.Warnings) s.AppendLine($"  warning: {warning}");
         return s.ToString();
     }
 
-    private static string Format(double v) => double.IsFinite(v) ? v.ToString("0.0000", CultureInfo.InvariantCulture).PadLeft(10) : "       n/a";
+    private static string Format(double v) => v switch
+    {
+        double.PositiveInfinity => "         ∞",
+        _ when double.IsFinite(v) => v.ToString("0.0000", CultureInfo.InvariantCulture).PadLeft(10),
+        _ => "       n/a",
+    };
 
     private static string Columns(IReadOnlyList<string> names) =>
         names.Count <= 6 ? string.Join(",", names) : $"{string.Join(",", names.Take(3))},…,{names[^1]} ({names.Count} columns)";

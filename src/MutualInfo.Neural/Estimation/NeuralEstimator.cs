@@ -80,7 +80,36 @@ public sealed class NeuralEstimator : IMiEstimator
             warnings.Add($"the held-out estimate was still rising at the step budget ({_options.MaxSteps} steps): the critic may be undertrained; allow more steps");
         string method = $"held-out: critic trained on {train.Count} rows for {steps} steps (early stopping every {_options.EvalEvery} steps, patience {_options.Patience}), " +
             $"estimate on the {n} held-out rows; SE = sd of the per-column terms / √{n} (delta method for log-mean-exp terms), CI = ±1.96 SE; ignores training variance and the selection of the best evaluation";
-        return new MiEstimate(Name, mi, se, mi - 1.96 * se, mi + 1.96 * se, samples.Count, samples.DimX, samples.DimY, cap, null, warnings, method);
+        if (Divergence(mi, scores) is { } diverged)
+            return new MiEstimate(Name, double.NaN, double.NaN, double.NaN, double.NaN, samples.Count, samples.DimX, samples.DimY, cap, null, warnings, method)
+            { Reliability = Reliability.From([diverged]) };
+        var result = new MiEstimate(Name, mi, se, mi - 1.96 * se, mi + 1.96 * se, samples.Count, samples.DimX, samples.DimY, cap, null, warnings, method);
+        if (cap is double ceiling && EstimatorDiagnostics.SaturationWarning(mi, se, n) is not null)
+            result = result with
+            {
+                Ci95High = double.PositiveInfinity,
+                Reliability = Reliability.From([$"the estimate is saturated at its ceiling log n_test = {ceiling:0.000}: the true MI may be much larger; the CI's upper end is open"]),
+            };
+        return result.WithCiNotBelowZero();
+    }
+
+    /// <summary>Largest |score| a converged critic plausibly produces: e^50 already overflows float32 sums.</summary>
+    private const double MaxPlausibleScore = 1e4;
+
+    /// <summary>
+    /// A sentence saying the critic diverged (non-finite or absurd held-out scores, or an estimate below −1 nat, which
+    /// the constant critic already beats), or null. A diverged critic yields no estimate at all.
+    /// </summary>
+    private string? Divergence(double mi, double[] scores)
+    {
+        double largest = 0;
+        foreach (double s in scores) largest = Math.Max(largest, Math.Abs(s));
+        bool finiteScores = double.IsFinite(largest);
+        if (finiteScores && largest <= MaxPlausibleScore && double.IsFinite(mi) && mi >= -1) return null;
+        string what = !finiteScores ? "held-out scores are not finite"
+            : largest > MaxPlausibleScore ? $"held-out scores reached {largest:0.##E+0}"
+            : $"its held-out value is {mi:0.###E+0} nats, below what a constant critic gives";
+        return $"the critic diverged ({what}): no estimate; lower the learning rate (now {_options.LearningRate:R}), use more rows, or another estimator";
     }
 
     /// <summary>

@@ -14,7 +14,9 @@ namespace MutualInfo.Estimators;
 /// (<see cref="GaussianSurrogateBias"/>: same n and dimensions, exact MI known) and subtracted.</item>
 /// </list>
 /// SE² = half-splitting SE² of θ + Monte-Carlo variance of the mean surrogate bias; CI = estimate ± t·SE, extended
-/// on one side by the residual drift (the data's n/2→n drift minus the surrogates').
+/// on one side by the residual drift (the data's n/2→n drift minus the surrogates'), then by what the reliability
+/// evidence asks (<see cref="CopulaKsgReliability"/>). The surrogates follow the debiased Gaussian-copula fit
+/// (<see cref="GaussianCopulaFit"/>), whose MI is also the yardstick the KSG estimate is checked against.
 /// </summary>
 public sealed class CopulaKsgEstimator : IMiEstimator
 {
@@ -37,29 +39,41 @@ public sealed class CopulaKsgEstimator : IMiEstimator
     public int MinSamples(int dimX, int dimY) => 2 * (_options.Ksg.K + 1);
 
     /// <inheritdoc />
+    /// <remarks>Infinite when a Y column is a strictly monotone function of an X column (see <see cref="Estimate"/>).</remarks>
     public double PointEstimate(PairedSamples samples, ulong seed)
     {
-        SampleValidation.RequireRows(samples, MinSamples(samples.DimX, samples.DimY), $"{Name} with k = {_options.Ksg.K}");
+        Validate(samples);
+        if (DeterministicRelation.Find(samples) is not null) return double.PositiveInfinity;
         var scores = NormalScores.Apply(samples);
         var ksg = Inner(null);
         double theta = ksg.PointEstimate(scores, seed);
-        return _options.Surrogates == 0 ? theta : theta - GaussianSurrogateBias.Measure(scores, ksg, _options.Surrogates, seed, withHalves: false).Bias;
+        if (_options.Surrogates == 0 || GaussianCopulaFit.Fit(scores, seed) is not { } fit) return theta;
+        return theta - GaussianSurrogateBias.Measure(scores, fit.Correlation, ksg, _options.Surrogates, seed, withHalves: false).Bias;
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Checks the input (finite, non-constant columns, enough rows; <see cref="ArgumentException"/> otherwise). A Y
+    /// column that is a strictly monotone function of an X column gives MI = +∞ with a warning. Otherwise the
+    /// estimate carries a reliability verdict (<see cref="CopulaKsgReliability"/>) and its CI is widened to what
+    /// the evidence allows; a CI is never entirely below 0.
+    /// </remarks>
     public MiEstimate Estimate(PairedSamples samples, ulong seed)
     {
-        SampleValidation.RequireRows(samples, MinSamples(samples.DimX, samples.DimY), $"{Name} with k = {_options.Ksg.K}");
+        Validate(samples);
+        if (DeterministicRelation.Find(samples) is { } relation)
+            return Result(samples, double.PositiveInfinity, double.NaN, double.PositiveInfinity, double.PositiveInfinity, [relation], "none: a deterministic relation");
         int splits = _options.Ksg.Splits, total = splits + 1 + _options.Surrogates, done = 0;
         void Step() => _options.Ksg.Progress?.Invoke(++done, total);
         var scores = NormalScores.Apply(samples);
+        var fit = GaussianCopulaFit.Fit(scores, seed);
         var parts = Inner((_, _) => Step()).EstimateWithHalves(samples, seed, NormalScores.Apply);
-        var bias = _options.Surrogates == 0 ? null : GaussianSurrogateBias.Measure(scores, Inner(null), _options.Surrogates, seed, withHalves: splits > 0, Step);
+        var bias = _options.Surrogates == 0 || fit is null ? null : GaussianSurrogateBias.Measure(scores, fit.Correlation, Inner(null), _options.Surrogates, seed, withHalves: splits > 0, Step);
         double mi = parts.Mi - (bias?.Bias ?? 0);
         var warnings = new List<string>();
         string correction = bias is null
             ? "no bias correction"
-            : $"minus the bias {bias.Bias:+0.0000;-0.0000} measured on {bias.Count} Gaussian surrogates (exact MI {bias.SurrogateMi:0.000})";
+            : $"minus the bias {bias.Bias:+0.0000;-0.0000} measured on {bias.Count} Gaussian surrogates (debiased Gaussian-copula MI {bias.SurrogateMi:0.000})";
         if (splits == 0)
             return Result(samples, mi, double.NaN, double.NaN, double.NaN, warnings, $"KSG on normal scores {correction}; no SE (--splits 0)");
         double se = Math.Sqrt(parts.StdError * parts.StdError + (bias is null ? 0 : bias.BiasError * bias.BiasError));
@@ -69,15 +83,25 @@ public sealed class CopulaKsgEstimator : IMiEstimator
         double lo = mi - t * se, hi = mi + t * se;
         double allowance = _options.ResidualBiasAllowance * residualDrift;
         if (allowance > 0) hi += allowance; else lo += allowance;
+        var (low, high, reasons) = CopulaKsgReliability.Assess(mi, se, lo, hi, samples.Count, samples.DimX + samples.DimY, fit);
         string method = $"KSG (k = {_options.Ksg.K}) on normal scores {correction}; SE² = half-splitting SE² ({splits} splits)"
             + (bias is null ? "" : " + Monte-Carlo variance of the surrogate bias")
             + $", CI = estimate ± t({splits - 1})·SE"
-            + (_options.ResidualBiasAllowance > 0 ? $", extended on the drift side by {_options.ResidualBiasAllowance:0.###} × the residual n/2→n drift ({residualDrift:+0.0000;-0.0000})" : "");
-        return Result(samples, mi, se, lo, hi, warnings, method);
+            + (_options.ResidualBiasAllowance > 0 ? $", extended on the drift side by {_options.ResidualBiasAllowance:0.###} × the residual n/2→n drift ({residualDrift:+0.0000;-0.0000})" : "")
+            + (reasons.Count > 0 ? ", then widened for the reliability reasons" : "")
+            + (fit is null ? "" : $"; Gaussian-copula MI {fit.Mi:0.000} ± {fit.StdError:0.000} (plug-in {fit.PlugInMi:0.000}, debiased)");
+        return (Result(samples, mi, se, low, high, warnings, method) with { Reliability = Reliability.From(reasons) }).WithCiNotBelowZero();
+    }
+
+    private void Validate(PairedSamples samples)
+    {
+        SampleValidation.RequireRows(samples, MinSamples(samples.DimX, samples.DimY), $"{Name} with k = {_options.Ksg.K}");
+        SampleValidation.RequireFinite(samples);
+        SampleValidation.RequireNonConstantColumns(samples);
     }
 
     private KsgEstimator Inner(Action<int, int>? progress) => new(_options.Ksg with { Progress = progress, BiasAllowance = 0 });
 
-    private MiEstimate Result(PairedSamples s, double mi, double se, double lo, double hi, List<string> warnings, string method) =>
+    private MiEstimate Result(PairedSamples s, double mi, double se, double lo, double hi, IReadOnlyList<string> warnings, string method) =>
         new(Name, mi, se, lo, hi, s.Count, s.DimX, s.DimY, null, null, warnings, method);
 }

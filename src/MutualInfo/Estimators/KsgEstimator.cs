@@ -71,7 +71,7 @@ public sealed class KsgEstimator : IMiEstimator
             if (allowance > 0) hi += allowance; else lo += allowance;
             method += $", extended on the drift side by {_options.BiasAllowance:0.###} × the n/2→n drift ({drift:+0.0000;-0.0000})";
         }
-        return Result(samples, parts.Mi, se, lo, hi, warnings, method);
+        return Result(samples, parts.Mi, se, lo, hi, warnings, method).WithCiNotBelowZero();
     }
 
     /// <summary>

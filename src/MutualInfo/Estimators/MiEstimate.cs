@@ -25,4 +25,24 @@ public sealed record MiEstimate(
     double? LogNCap,
     double? PValue,
     IReadOnlyList<string> Warnings,
-    string UncertaintyMethod);
+    string UncertaintyMethod)
+{
+    /// <summary>The reliability verdict; <see cref="Reliability.Ok"/> unless the estimator found a reason to doubt it.</summary>
+    public Reliability Reliability { get; init; } = Reliability.Ok;
+
+    /// <summary>
+    /// MI is never negative, so a CI entirely below 0 says only that the estimator is biased low here: such a CI
+    /// becomes [0, its width] and the estimate is marked unreliable. Any other CI has its lower end clipped at 0.
+    /// </summary>
+    public MiEstimate WithCiNotBelowZero()
+    {
+        if (double.IsNaN(Ci95Low) || double.IsNaN(Ci95High) || Ci95Low >= 0) return this;
+        if (Ci95High >= 0) return this with { Ci95Low = 0 };
+        return this with
+        {
+            Ci95Low = 0,
+            Ci95High = Ci95High - Ci95Low,
+            Reliability = Reliability.With([string.Create(System.Globalization.CultureInfo.InvariantCulture, $"the whole CI [{Ci95Low:0.0000}, {Ci95High:0.0000}] lies below 0, where MI cannot be: the estimator is biased low on these data; the CI shown is [0, its width]")]),
+        };
+    }
+}
