@@ -111,9 +111,11 @@ public class BmiTransformTests
         new SpiralMap(2, 0, 1, Math.PI / 2).Forward(v);
         Assert.Equal(0.0, v[0], 14);
         Assert.Equal(1.0, v[1], 14);
-        // BMI's Y spiral turns coordinates 2 and 3 (1-based) at speed 1/dim_y.
+        // BMI v1's spirals: X turns coordinates 1 and 2, Y coordinates 2 and 3 (1-based), both at speed 1/3.
+        var x = SpiralFamily.BmiX(5);
         var y = SpiralFamily.BmiY(5);
-        Assert.Equal((1, 2, 0.2), (y.First, y.Second, y.Speed));
+        Assert.Equal((0, 1, 1 / 3.0), (x.First, x.Second, x.Speed));
+        Assert.Equal((1, 2, 1 / 3.0), (y.First, y.Second, y.Speed));
         // Jacobian determinant 1, by central differences at a random point of R^3.
         var map = new SpiralMap(3, 0, 1, 0.9);
         double[] p = [0.7, -1.1, 0.4];
