@@ -52,6 +52,10 @@ internal static class BenchHeatmap
         heatmap.RenderStrategy = new ScottPlot.Plottables.Heatmap.RenderStrategies.Rectangles();
         var bar = plot.Add.ColorBar(heatmap);
         bar.Label = "log(estimate / truth), clipped to ±1";
+        // Five fixed ticks: the automatic ones crowd a tall bar and run into its label.
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        foreach (double t in new[] { -1.0, -0.5, 0.0, 0.5, 1.0 }) ticks.AddMajor(t, t.ToString("+0.0;−0.0;0", CultureInfo.InvariantCulture));
+        bar.Axis.TickGenerator = ticks;
 
         for (int t = 0; t < tasks.Length; t++)
             for (int c = 0; c < columns.Length; c++)
