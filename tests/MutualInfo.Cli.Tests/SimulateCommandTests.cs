@@ -84,6 +84,7 @@ public class SimulateCommandTests
     [InlineData("--family", "uniform-additive:eps=0", "--family")]
     [InlineData("--family", "uniform-additive:eps=-1", "--family")]
     [InlineData("--family", "discrete:table=0.5/0.6;0.1/0.1", "--family")]
+    [InlineData("--family", "gaussian:dim=1,rho=0.75+normal-cdf+swiss-roll:x", "no exact log ratio")]
     [InlineData("--bounds", "infonce,nosuch", "--bounds")]
     [InlineData("--n", "1", "--n")]
     [InlineData("--n", "2^x", "--n")]

@@ -26,7 +26,7 @@ internal static class BenchOutputs
         IAnsiConsole console = StdoutConsole.Create();
         var rows = BenchSummary.Rows(report.Cells);
         var tasks = report.Grid.Tasks.Select(TaskSuite.Find).OfType<BenchTask>().ToArray();
-        if (rows.Count > 0) BenchTable.Write(console, rows, tasks);
+        if (rows.Count > 0) BenchTable.Write(console, rows, tasks, BenchSummary.Coverage(report.Cells));
         if (jsonPath is not null)
         {
             AtomicFile.Write(jsonPath, stream => BenchJson.WriteReport(report, stream));

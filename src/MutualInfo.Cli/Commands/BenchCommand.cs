@@ -22,13 +22,14 @@ internal static class BenchCommand
 
     public static Command Create()
     {
-        var tasks = new Option<string[]>("--tasks") { Description = "Task names or globs, comma-separated or repeated (default: the representative subset marked * by `mi tasks`)", AllowMultipleArgumentsPerToken = true };
+        var tasks = new Option<string[]>("--tasks") { Description = "Task names, BMI ids or globs, comma-separated or repeated (default: the representative subset marked * by `mi tasks`; with --preset: narrows the preset)", AllowMultipleArgumentsPerToken = true };
+        var preset = new Option<string?>("--preset") { Description = $"A named task list: {BenchPreset.BmiV1} = BMI's 39 v1 tasks (Czyż et al. 2023), at n = {BenchPreset.BmiV1Samples} unless --samples is given" };
         var estimators = new Option<string[]>("--estimators")
         {
             Description = $"Estimator specs name[:key=value,…], comma-separated or repeated (names: {string.Join(", ", DataEstimatorCatalog.Names)}; keys: k, variant, splits, bias-allowance, resamples, tie-noise, search), e.g. ksg ksg:k=5 gaussian (default: {DefaultEstimators})",
             AllowMultipleArgumentsPerToken = true,
         };
-        var samples = new Option<string>("--samples") { Description = "Sample sizes, e.g. 1000,5000 or 2^10..2^13", DefaultValueFactory = _ => DefaultSamples };
+        var samples = new Option<string?>("--samples") { Description = $"Sample sizes, e.g. 1000,5000 or 2^10..2^13 (default {DefaultSamples})" };
         var seeds = new Option<int>("--seeds") { Description = "Number of seeds per cell: --seed, --seed+1, …", DefaultValueFactory = _ => DefaultSeeds };
         var shard = new Option<string?>("--shard") { Description = "Run only part i of k (0-based, i/k): the cells whose grid index mod k = i; combine with `mi bench merge`" };
         var csv = new Option<string?>("--csv") { Description = "Write one row per cell as CSV to this path" };
@@ -37,13 +38,15 @@ internal static class BenchCommand
         common.Json.Description = $"Result file (default {DefaultJson}, or bench.shard-i-of-k.json with --shard); cells are appended to PATH{PartialSuffix} as they finish";
 
         var command = new Command("bench", "Benchmark estimators on the built-in tasks with known MI (BMI-style): table, JSON, CSV, heatmap and bias plot; resumable and shardable");
-        foreach (Option option in new Option[] { tasks, estimators, samples, seeds, shard, csv, plot }) command.Options.Add(option);
+        foreach (Option option in new Option[] { tasks, preset, estimators, samples, seeds, shard, csv, plot }) command.Options.Add(option);
         common.AddTo(command);
         command.Subcommands.Add(BenchMergeCommand.Create());
         command.SetAction(parsed =>
         {
             string[] taskPatterns = BenchLists.Names(parsed.GetValue(tasks) ?? []);
-            var grid = BuildGrid(taskPatterns, BenchLists.Specs(parsed.GetValue(estimators) ?? []), parsed.GetValue(samples)!,
+            string? presetName = parsed.GetValue(preset);
+            var grid = BuildGrid(SelectTasks(presetName, taskPatterns), BenchLists.Specs(parsed.GetValue(estimators) ?? []),
+                parsed.GetValue(samples) ?? DefaultSamplesFor(presetName),
                 Seeds(parsed.GetValue(common.Seed), parsed.GetValue(seeds)), common.GetThreads(parsed));
             ShardSpec shardSpec = parsed.GetValue(shard) is { } s ? ShardSpec.Parse(s) : ShardSpec.Whole;
             string json = parsed.GetValue(common.Json) ?? DefaultJsonFor(shardSpec);
@@ -59,11 +62,18 @@ internal static class BenchCommand
         return command;
     }
 
-    private static BenchGrid BuildGrid(string[] taskPatterns, string[] estimatorSpecs, string samples, ulong[] seeds, int threads)
+    // No preset and no --tasks: the default subset; a preset alone: its tasks; --tasks narrows the preset or the suite.
+    private static IReadOnlyList<BenchTask> SelectTasks(string? preset, string[] taskPatterns) =>
+        preset is null && taskPatterns.Length == 0 ? TaskSuite.Default : BenchPreset.Tasks(preset, taskPatterns);
+
+    private static string DefaultSamplesFor(string? preset) =>
+        preset == BenchPreset.BmiV1 ? BenchPreset.BmiV1Samples.ToString(CultureInfo.InvariantCulture) : DefaultSamples;
+
+    private static BenchGrid BuildGrid(IReadOnlyList<BenchTask> tasks, string[] estimatorSpecs, string samples, ulong[] seeds, int threads)
     {
         if (estimatorSpecs.Length == 0) estimatorSpecs = BenchLists.Specs([DefaultEstimators]);
         return new BenchGrid(
-            taskPatterns.Length == 0 ? TaskSuite.Default : TaskSuite.Select(taskPatterns),
+            tasks,
             estimatorSpecs.Select(e => BenchEstimatorParser.Parse(e, threads)).ToArray(),
             BatchSizeList.Parse(samples, "--samples"),
             seeds);

@@ -49,7 +49,7 @@ internal static class SimulateCommand
             bool showcase = specs.Length == 0;
             if (showcase) specs = ShowcaseLevels.Select(ShowcaseSpec).ToArray();
             var request = new SimulateRequest(
-                specs.Select(FamilySpec.Parse).ToArray(),
+                specs.Select(FamilySpec.ParseWithLogRatio).ToArray(),
                 BoundSpec.ParseList(parsed.GetValue(bounds)!),
                 BatchSizeList.Parse(parsed.GetValue(sizes)!),
                 parsed.GetValue(trials),

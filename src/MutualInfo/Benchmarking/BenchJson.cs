@@ -5,10 +5,16 @@ namespace MutualInfo.Benchmarking;
 
 /// <summary>
 /// The `mi bench` file formats. A report: {"grid":{"tasks":[…],"estimators":[…],"samples":[…],"seeds":[…]},
-/// "shard":"i/k"|null,"cells":[cell…]}. A cell (also one line of the resumable JSON-lines store):
-/// {"task","estimator","samples","seed","mi","truth","std_error","ci95":[lo,hi],"seconds"}. JSON has no NaN:
-/// a missing number is null. Doubles are written in shortest round-trip form, so reading restores them exactly.
+/// "shard":"i/k"|null,"cells":[cell…],"summary":{…}}. A cell (also one line of the resumable JSON-lines store):
+/// {"task","estimator","samples","seed","mi","truth","std_error","ci95":[lo,hi],"seconds","log_ratio","ci_covers",
+/// "reliability"}. JSON has no NaN: a missing number is null. Doubles are written in shortest round-trip form, so
+/// reading restores them exactly.
 /// </summary>
+/// <remarks>
+/// Compatibility: fields are only ever added. <c>log_ratio</c> (BMI's clipped score), <c>ci_covers</c> and the whole
+/// <c>summary</c> are derived from the other fields and recomputed on reading; <c>reliability</c> (the estimator's
+/// verdict, string or null) is optional on reading, so files written before these fields existed still merge.
+/// </remarks>
 public static class BenchJson
 {
     /// <summary>Writes a report, indented.</summary>
@@ -29,6 +35,56 @@ public static class BenchJson
         if (report.Shard is { } shard) w.WriteString("shard", shard.ToString()); else w.WriteNull("shard");
         w.WriteStartArray("cells");
         foreach (BenchResult cell in report.Cells) WriteCell(w, cell);
+        w.WriteEndArray();
+        WriteSummary(w, report.Cells);
+        w.WriteEndObject();
+    }
+
+    // "summary": per (task, estimator, samples) rows with BMI's score and CI coverage, samples needed per
+    // (task, estimator), and coverage per (estimator, samples).
+    private static void WriteSummary(Utf8JsonWriter w, IReadOnlyList<BenchResult> cells)
+    {
+        var rows = BenchSummary.Rows(cells);
+        w.WriteStartObject("summary");
+        w.WriteStartArray("rows");
+        foreach (BenchSummaryRow r in rows)
+        {
+            w.WriteStartObject();
+            w.WriteString("task", r.Task);
+            w.WriteString("estimator", r.Estimator);
+            w.WriteNumber("samples", r.Samples);
+            w.WriteNumberOrNull("truth", r.Truth);
+            w.WriteNumberOrNull("mean", r.Mean);
+            w.WriteNumberOrNull("sd", r.Sd);
+            w.WriteNumber("seeds", r.Seeds);
+            w.WriteNumberOrNull("log_ratio", r.Score);
+            w.WriteNumber("ci_covered", r.CiCovered);
+            w.WriteNumber("ci_cells", r.CiCells);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("samples_needed");
+        foreach (BenchSamplesNeeded n in BenchSummary.SamplesNeeded(rows))
+        {
+            w.WriteStartObject();
+            w.WriteString("task", n.Task);
+            w.WriteString("estimator", n.Estimator);
+            if (n.Samples is { } samples) w.WriteNumber("samples", samples); else w.WriteNull("samples");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteStartArray("coverage");
+        foreach (BenchCoverage c in BenchSummary.Coverage(cells))
+        {
+            w.WriteStartObject();
+            w.WriteString("estimator", c.Estimator);
+            w.WriteNumber("samples", c.Samples);
+            w.WriteNumber("covered", c.Covered);
+            w.WriteNumber("with_ci", c.WithCi);
+            w.WriteNumber("cells", c.Cells);
+            w.WriteNumberOrNull("fraction", c.Fraction);
+            w.WriteEndObject();
+        }
         w.WriteEndArray();
         w.WriteEndObject();
     }
@@ -93,6 +149,9 @@ public static class BenchJson
         w.WriteNumberOrNullValue(cell.Ci95High);
         w.WriteEndArray();
         w.WriteNumberOrNull("seconds", cell.Seconds);
+        w.WriteNumberOrNull("log_ratio", cell.Score);
+        if (cell.CiCovers is { } covers) w.WriteBoolean("ci_covers", covers); else w.WriteNull("ci_covers");
+        if (cell.Reliability is null) w.WriteNull("reliability"); else w.WriteString("reliability", cell.Reliability);
         w.WriteEndObject();
     }
 
@@ -110,8 +169,9 @@ public static class BenchJson
         JsonElement ci = Property(e, "ci95");
         if (ci.GetArrayLength() != 2) throw new FormatException("ci95 must hold two numbers");
         double seconds = e.TryGetProperty("seconds", out JsonElement s) ? Number(s) : double.NaN;
+        string? reliability = e.TryGetProperty("reliability", out JsonElement r) && r.ValueKind != JsonValueKind.Null ? r.GetString() : null;
         return new BenchResult(key, Number(Property(e, "mi")), Number(Property(e, "truth")), Number(Property(e, "std_error")),
-            Number(ci[0]), Number(ci[1]), seconds);
+            Number(ci[0]), Number(ci[1]), seconds, reliability);
     }
 
     private static double Number(JsonElement e) => e.ValueKind == JsonValueKind.Null ? double.NaN : e.GetDouble();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using MutualInfo.Data;
+using MutualInfo.Estimators;
 using MutualInfo.Randomness;
 
 namespace MutualInfo.Benchmarking;
@@ -62,11 +63,19 @@ public static class BenchRunner
         return hash;
     }
 
+    /// <summary>
+    /// The estimator's verdict on its own estimate, recorded in the cell's <c>reliability</c> field. <see cref="MiEstimate"/>
+    /// carries no verdict yet (issue 9 adds one), so every cell records null until it does; this is the one place that
+    /// reads it.
+    /// </summary>
+    private static string? ReliabilityVerdict(MiEstimate estimate) => null;
+
     private static BenchResult Estimate(BenchCell cell, PairedSamples data)
     {
         var clock = Stopwatch.StartNew();
         var estimate = cell.Estimator.Estimator.Estimate(data, cell.Seed);
         double seconds = clock.Elapsed.TotalSeconds;
-        return new BenchResult(cell.Key, estimate.Mi, cell.Task.Mi, estimate.StdError, estimate.Ci95Low, estimate.Ci95High, seconds);
+        return new BenchResult(cell.Key, estimate.Mi, cell.Task.Mi, estimate.StdError, estimate.Ci95Low, estimate.Ci95High, seconds,
+            ReliabilityVerdict(estimate));
     }
 }

@@ -12,9 +12,11 @@ public sealed record BenchTask
     /// <param name="name">Stable task name.</param>
     /// <param name="familySpec">Family specification accepted by <see cref="FamilySpec.Parse"/>.</param>
     /// <param name="inDefaultRun">Whether `mi bench` runs this task when no --tasks is given.</param>
-    public BenchTask(string name, string familySpec, bool inDefaultRun)
+    /// <param name="bmiAlias">The task's id in BMI's benchmark (Czyż et al. 2023), when it is one of BMI's tasks.</param>
+    public BenchTask(string name, string familySpec, bool inDefaultRun, string? bmiAlias = null)
     {
         Name = name;
+        BmiAlias = bmiAlias;
         FamilySpecification = familySpec;
         InDefaultRun = inDefaultRun;
         Family = FamilySpec.Parse(familySpec);
@@ -22,6 +24,9 @@ public sealed record BenchTask
 
     /// <summary>Stable task name.</summary>
     public string Name { get; }
+
+    /// <summary>BMI's id of the same task (e.g. <c>student-identity-2-2-1</c>), accepted wherever a task name is; null if none.</summary>
+    public string? BmiAlias { get; }
 
     /// <summary>The family specification the task samples from.</summary>
     public string FamilySpecification { get; }

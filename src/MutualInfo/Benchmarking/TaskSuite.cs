@@ -16,11 +16,17 @@ public static class TaskSuite
     /// <summary>The representative subset `mi bench` runs when no --tasks is given.</summary>
     public static IReadOnlyList<BenchTask> Default { get; } = All.Where(t => t.InDefaultRun).ToArray();
 
-    /// <summary>The task with this exact name, or null.</summary>
-    public static BenchTask? Find(string name) => All.FirstOrDefault(t => t.Name == name);
+    /// <summary>
+    /// BMI's v1 benchmark (<c>workflows/benchmark/v1/config.py</c> of cbg-ethz/bmi): its 39 tasks in BMI's order,
+    /// each with its BMI id as <see cref="BenchTask.BmiAlias"/>. The preset <c>mi bench --preset bmi-v1</c> runs them.
+    /// </summary>
+    public static IReadOnlyList<BenchTask> BmiV1 { get; } = BmiV1Order.Names.Select(n => All.Single(t => t.Name == n)).ToArray();
+
+    /// <summary>The task with this exact name or BMI alias, or null.</summary>
+    public static BenchTask? Find(string name) => All.FirstOrDefault(t => t.Name == name) ?? All.FirstOrDefault(t => t.BmiAlias == name);
 
     /// <summary>
-    /// Tasks matching any of the names or globs (<c>*</c>, <c>?</c>), in suite order without repeats.
+    /// Tasks matching any of the names, BMI aliases or globs (<c>*</c>, <c>?</c>), in suite order without repeats.
     /// Throws <see cref="UsageException"/> naming <paramref name="flag"/> when a pattern matches nothing.
     /// </summary>
     public static IReadOnlyList<BenchTask> Select(IEnumerable<string> patterns, string flag = "--tasks")
@@ -28,7 +34,7 @@ public static class TaskSuite
         var chosen = new HashSet<BenchTask>();
         foreach (string pattern in patterns)
         {
-            var matches = All.Where(t => Matches(pattern, t.Name)).ToArray();
+            var matches = All.Where(t => Matches(pattern, t.Name) || (t.BmiAlias is { } alias && Matches(pattern, alias))).ToArray();
             if (matches.Length == 0)
                 throw new UsageException($"{flag}: '{pattern}' matches no task (`mi tasks` lists them)");
             chosen.UnionWith(matches);
@@ -72,14 +78,39 @@ public static class TaskSuite
         tasks.Add(new("independent-discrete-2x3", "discrete:table=0.125/0.125/0.25;0.125/0.125/0.25", false));
         foreach (int mi in new[] { 1, 2, 4, 6, 8, 10 }) tasks.Add(Ladder(2, mi, inDefault: mi is 1 or 4 or 10));
         foreach (int mi in new[] { 2, 5, 10 }) tasks.Add(Ladder(20, mi, inDefault: false));
-        return tasks.ToArray();
+        AddBmiV1Tasks(tasks);
+        return tasks.Select(t => BmiV1Order.Aliases.TryGetValue(t.Name, out string? alias)
+            ? new BenchTask(t.Name, t.FamilySpecification, t.InDefaultRun, alias)
+            : t).ToArray();
     }
+
+    // The BMI v1 tasks not already in the suite under our names (added after the older tasks, names never reused).
+    private static void AddBmiV1Tasks(List<BenchTask> tasks)
+    {
+        tasks.Add(new("1v1-bimodal-0.75", "gaussian:dim=1,rho=0.75+bimodal", false));
+        tasks.Add(new("wiggly-1v1-normal-0.75", "gaussian:dim=1,rho=0.75+wiggly", false));
+        tasks.Add(new("swiss-roll-x-normal-cdf-1v1-normal-0.75", "gaussian:dim=1,rho=0.75+normal-cdf+swiss-roll:x", false));
+        tasks.Add(Dense(50, 0.5, inDefault: false));
+        tasks.Add(Sparse(25, inDefault: false));
+        tasks.Add(StudentT(3, 3, 3, false));
+        foreach (int d in new[] { 3, 5, 25 })
+            tasks.Add(new(Invariant($"normal-cdf-multinormal-sparse-{d}-{d}"), Invariant($"{SparseSpec(d)}+normal-cdf"), false));
+        foreach (int d in new[] { 3, 25 })
+            tasks.Add(new(Invariant($"half-cube-multinormal-sparse-{d}-{d}"), Invariant($"{SparseSpec(d)}+half-cube"), false));
+        foreach (int d in new[] { 3, 5, 25 })
+            tasks.Add(new(Invariant($"spiral-multinormal-sparse-{d}-{d}"), Invariant($"{SparseSpec(d)}+spiral"), false));
+        foreach (int d in new[] { 3, 5, 25 })
+            tasks.Add(new(Invariant($"spiral-normal-cdf-multinormal-sparse-{d}-{d}"), Invariant($"{SparseSpec(d)}+normal-cdf+spiral"), false));
+        foreach (int d in new[] { 3, 5 })
+            tasks.Add(new(Invariant($"asinh-student-t-{d}-{d}-dof2"), Invariant($"student-t:dx={d},dy={d},dof=2+asinh"), false));
+    }
+
+    private static string SparseSpec(int d) => Invariant($"multinormal:sparse=2,rho=0.8,dx={d},dy={d}");
 
     private static BenchTask Dense(int d, double correlation, bool inDefault) =>
         new(Invariant($"multinormal-dense-{d}-{d}-{correlation}"), Invariant($"multinormal:dense={correlation},dx={d},dy={d}"), inDefault);
 
-    private static BenchTask Sparse(int d, bool inDefault) =>
-        new(Invariant($"multinormal-sparse-{d}-{d}-2-0.8"), Invariant($"multinormal:sparse=2,rho=0.8,dx={d},dy={d}"), inDefault);
+    private static BenchTask Sparse(int d, bool inDefault) => new(Invariant($"multinormal-sparse-{d}-{d}-2-0.8"), SparseSpec(d), inDefault);
 
     private static BenchTask StudentT(int dx, int dy, int dof, bool inDefault) =>
         new(Invariant($"student-t-{dx}-{dy}-dof{dof}"), Invariant($"student-t:dx={dx},dy={dy},dof={dof}"), inDefault);

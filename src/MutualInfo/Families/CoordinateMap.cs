@@ -38,8 +38,23 @@ public sealed class CoordinateMap
     public static CoordinateMap NormalCdf { get; } = new("normal-cdf",
         SpecialFunctions.NormalCdf, s => s is >= 0 and <= 1 ? SpecialFunctions.NormalQuantile(s) : double.NaN);
 
+    /// <summary>BMI's <c>wiggly_x</c>, t ↦ t + 0.4 sin t + 0.2 sin(1.7t + 1) + 0.03 sin(3.3t − 2.5); inverted numerically.</summary>
+    public static CoordinateMap WigglyX { get; } = new("wiggly-x", WigglyFunction.X.Forward, WigglyFunction.X.Inverse);
+
+    /// <summary>BMI's <c>wiggly_y</c>, t ↦ t − 0.4 sin(0.4t) + 0.17 sin(1.3t + 3.5) + 0.02 sin(4.3t − 2.5); inverted numerically.</summary>
+    public static CoordinateMap WigglyY { get; } = new("wiggly-y", WigglyFunction.Y.Forward, WigglyFunction.Y.Inverse);
+
+    /// <summary>
+    /// t ↦ F⁻¹(Φ(t)) with F the mixture 0.3 N(0, 1) + 0.7 N(5, 1): a standard normal coordinate becomes X of BMI's
+    /// bimodal task. Forward solved numerically, inverse Φ⁻¹(F(s)) in closed form.
+    /// </summary>
+    public static CoordinateMap BimodalX { get; } = new("bimodal-x", BimodalFunction.X.Forward, BimodalFunction.X.Inverse);
+
+    /// <summary>As <see cref="BimodalX"/> with the mixture 0.5 N(−1, 1) + 0.5 N(3, 1) (Y of BMI's bimodal task).</summary>
+    public static CoordinateMap BimodalY { get; } = new("bimodal-y", BimodalFunction.Y.Forward, BimodalFunction.Y.Inverse);
+
     /// <summary>All maps, by name.</summary>
-    public static IReadOnlyList<CoordinateMap> All { get; } = [Cubic, HalfCube, Asinh, NormalCdf];
+    public static IReadOnlyList<CoordinateMap> All { get; } = [Cubic, HalfCube, Asinh, NormalCdf, WigglyX, WigglyY, BimodalX, BimodalY];
 
     /// <summary>The name used in family specifications (e.g. <c>+cubic</c>).</summary>
     public string Name { get; }

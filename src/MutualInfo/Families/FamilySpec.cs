@@ -11,7 +11,9 @@ namespace MutualInfo.Families;
 /// <example>
 /// <c>gaussian:dim=20,mi=10</c>, <c>gaussian:dim=1,rho=0.8+cubic</c>, <c>multinormal:dense=0.5,dx=3,dy=3</c>,
 /// <c>multinormal:sparse=2,rho=0.8,dx=5,dy=5</c>, <c>multinormal:dx=1,cov=1/0.5;0.5/1</c>,
-/// <c>student-t:dx=2,dy=2,dof=2+asinh:y</c>, <c>uniform-additive:eps=0.1</c>, <c>discrete:table=0.4/0.1;0.1/0.4</c>.
+/// <c>student-t:dx=2,dy=2,dof=2+asinh:y</c>, <c>uniform-additive:eps=0.1</c>, <c>discrete:table=0.4/0.1;0.1/0.4</c>,
+/// <c>multinormal:sparse=2,rho=0.8,dx=3,dy=3+spiral</c>, <c>gaussian:dim=1,rho=0.75+wiggly</c>,
+/// <c>gaussian:dim=1,rho=0.75+normal-cdf+swiss-roll:x</c>.
 /// </example>
 public static class FamilySpec
 {
@@ -119,13 +121,31 @@ public static class FamilySpec
         return new DiscreteFamily(SpecTableParser.Parse(keys.Text("table"), "table"));
     }
 
-    private static TransformedFamily ApplyTransform(IKnownMiFamily family, string text)
+    /// <summary>Transforms that are not a single per-coordinate map, in the order they are listed in messages.</summary>
+    public static IReadOnlyList<string> CompositeTransforms { get; } = ["wiggly", "bimodal", "spiral", "swiss-roll"];
+
+    private static IKnownMiFamily ApplyTransform(IKnownMiFamily family, string text)
     {
         int colon = text.IndexOf(':');
         string name = colon < 0 ? text : text[..colon];
-        string side = colon < 0 ? "" : text[(colon + 1)..];
+        string options = colon < 0 ? "" : text[(colon + 1)..];
+        return name switch
+        {
+            "wiggly" => PairedMaps(family, name, options, CoordinateMap.WigglyX, CoordinateMap.WigglyY),
+            "bimodal" => PairedMaps(family, name, options, CoordinateMap.BimodalX, CoordinateMap.BimodalY),
+            "spiral" => ApplySpiral(family, options),
+            "swiss-roll" => options == "x"
+                ? new SwissRollFamily(family)
+                : throw Fail($"swiss-roll embeds the one-dimensional X only: write +swiss-roll:x, got '+{text}'"),
+            _ => ApplyCoordinateMap(family, name, options),
+        };
+    }
+
+    private static TransformedFamily ApplyCoordinateMap(IKnownMiFamily family, string name, string side)
+    {
         var map = CoordinateMap.Find(name)
-                  ?? throw Fail($"unknown transform '{name}'; known transforms: {string.Join(", ", CoordinateMap.All.Select(m => m.Name))}");
+                  ?? throw Fail($"unknown transform '{name}'; known transforms: "
+                                + string.Join(", ", CoordinateMap.All.Select(m => m.Name).Concat(CompositeTransforms)));
         return side switch
         {
             "" => new TransformedFamily(family, map, map),
@@ -133,6 +153,45 @@ public static class FamilySpec
             "y" => new TransformedFamily(family, null, map),
             _ => throw Fail($"transform '{name}' applies to x or y, got ':{side}'"),
         };
+    }
+
+    // BMI's wiggly and bimodal tasks use a different map on each side; '+wiggly' is '+wiggly-x:x+wiggly-y:y'.
+    private static TransformedFamily PairedMaps(IKnownMiFamily family, string name, string side, CoordinateMap xMap, CoordinateMap yMap) => side switch
+    {
+        "" => new TransformedFamily(family, xMap, yMap),
+        "x" => new TransformedFamily(family, xMap, null),
+        "y" => new TransformedFamily(family, null, yMap),
+        _ => throw Fail($"transform '{name}' applies to x or y, got ':{side}'"),
+    };
+
+    // '+spiral', '+spiral:x', '+spiral:y', each optionally with ',speed=v' (or ':speed=v' alone).
+    private static SpiralFamily ApplySpiral(IKnownMiFamily family, string options)
+    {
+        bool onX = true, onY = true;
+        double? speed = null;
+        foreach (string raw in options.Split(',', StringSplitOptions.RemoveEmptyEntries))
+        {
+            string option = raw.Trim();
+            if (option == "x") onY = false;
+            else if (option == "y") onX = false;
+            else if (option.StartsWith("speed=", StringComparison.Ordinal) && TryParseNumber(option["speed=".Length..], out double v)) speed = v;
+            else throw Fail($"spiral takes x, y and speed=NUMBER, got '{option}'");
+        }
+        if (!onX && !onY) throw Fail("spiral: give x or y, not both (no side means both)");
+        return new SpiralFamily(family, onX ? SpiralFamily.BmiX(family.DimX, speed) : null, onY ? SpiralFamily.BmiY(family.DimY, speed) : null, speed);
+    }
+
+    /// <summary>
+    /// Parses a specification for the exact-critic simulation: as <see cref="Parse"/>, and refuses families without an
+    /// exact log ratio (embeddings) with a <see cref="UsageException"/>.
+    /// </summary>
+    public static IKnownMiFamily ParseWithLogRatio(string spec)
+    {
+        IKnownMiFamily family = Parse(spec);
+        if (!family.HasExactLogRatio)
+            throw Fail($"'{spec.Trim()}' has no exact log ratio (the Swiss-roll embedding puts X on a curve of R², where it has no density); "
+                       + "it can be benchmarked (mi bench) but not simulated");
+        return family;
     }
 
     internal static UsageException Fail(string message) => new(Prefix + message);

@@ -18,6 +18,13 @@ public interface IKnownMiFamily
     /// <summary>Dimension of Y.</summary>
     int DimY { get; }
 
+    /// <summary>
+    /// Whether <see cref="LogRatioMatrix"/> and <see cref="SampleNegativeLogRatios"/> are available. False only for
+    /// embeddings into a higher dimension (e.g. BMI's Swiss roll), whose joint has no density on the ambient space:
+    /// such families can be sampled (benchmarks) but not simulated with the exact critic.
+    /// </summary>
+    bool HasExactLogRatio => true;
+
     /// <summary>I(X;Y) in nats.</summary>
     double MutualInformation { get; }
 

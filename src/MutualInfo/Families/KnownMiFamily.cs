@@ -25,6 +25,9 @@ public abstract class KnownMiFamily : IKnownMiFamily
     public abstract double MutualInformation { get; }
 
     /// <inheritdoc />
+    public virtual bool HasExactLogRatio => true;
+
+    /// <inheritdoc />
     public abstract void SampleJoint(Rng rng, Span<double> x, Span<double> y);
 
     /// <inheritdoc />

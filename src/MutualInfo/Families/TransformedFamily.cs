@@ -16,9 +16,12 @@ public sealed class TransformedFamily : KnownMiFamily
     {
         ArgumentNullException.ThrowIfNull(inner);
         if (inner is DiscreteFamily) throw new UsageException("transforms apply to continuous families only, not to discrete");
+        if (!inner.HasExactLogRatio) throw new UsageException("per-coordinate transforms cannot follow an embedding (swiss-roll); apply them before");
         if (xMap is null && yMap is null) throw new UsageException("a transform needs a map for x, for y, or both");
-        if ((xMap == CoordinateMap.NormalCdf || yMap == CoordinateMap.NormalCdf) && !HasLightTails(inner))
-            throw new UsageException("normal-cdf needs a gaussian, multinormal with variances ≤ 1 or uniform-additive family "
+        CoordinateMap? heavy = NeedsLightTails(xMap) && !HasLightTails(inner, xSide: true) ? xMap
+            : NeedsLightTails(yMap) && !HasLightTails(inner, xSide: false) ? yMap : null;
+        if (heavy is not null)
+            throw new UsageException($"{heavy.Name} needs a gaussian, multinormal with variances ≤ 1 or uniform-additive family "
                 + "underneath: heavier tails reach values whose normal CDF is exactly 0 or 1 in double precision, where the map "
                 + "cannot be inverted (use asinh or half-cube instead)");
         Inner = inner;
@@ -26,9 +29,21 @@ public sealed class TransformedFamily : KnownMiFamily
         YMap = yMap;
     }
 
-    /// <summary>Tails light enough that Φ(t) stays strictly inside (0, 1) in double precision for every sample we draw.</summary>
-    private static bool HasLightTails(IKnownMiFamily family) =>
-        family is GaussianFamily or UniformAdditiveFamily || family is MultinormalFamily { MaxVariance: <= 1 };
+    /// <summary>Maps built on Φ, which rounds to exactly 0 or 1 far in the tails.</summary>
+    private static bool NeedsLightTails(CoordinateMap? map) =>
+        map == CoordinateMap.NormalCdf || map == CoordinateMap.BimodalX || map == CoordinateMap.BimodalY;
+
+    /// <summary>
+    /// Tails light enough on one side that Φ(t) stays strictly inside (0, 1) in double precision for every sample we
+    /// draw: a light-tailed base family, seen through no map or through the normal CDF (bounded) on that side.
+    /// </summary>
+    private static bool HasLightTails(IKnownMiFamily family, bool xSide) => family switch
+    {
+        GaussianFamily or UniformAdditiveFamily => true,
+        MultinormalFamily m => m.MaxVariance <= 1,
+        TransformedFamily t => (xSide ? t.XMap : t.YMap) is null or { Name: "normal-cdf" } && HasLightTails(t.Inner, xSide),
+        _ => false,
+    };
 
     /// <summary>The untransformed family.</summary>
     public IKnownMiFamily Inner { get; }

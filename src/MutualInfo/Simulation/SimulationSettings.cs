@@ -35,6 +35,7 @@ public sealed record SimulationSettings(
     /// <summary>Throws a <see cref="UsageException"/> naming the offending flag when a setting is out of range.</summary>
     public void Validate()
     {
+        if (!Family.HasExactLogRatio) throw new UsageException($"--family: '{Family.Name}' has no exact log ratio (an embedding); it cannot be simulated");
         if (Bounds.Count == 0) throw new UsageException("--bounds: at least one bound is needed");
         if (BatchSizes.Count == 0) throw new UsageException("--n: at least one batch size is needed");
         if (Trials < 2) throw new UsageException($"--trials: at least 2 trials are needed for a standard error, got {Trials}");

@@ -60,7 +60,7 @@ public class BenchRunnerTests
         var key = new BenchCellKey("t", "e", 10, 1);
         var rows = BenchSummary.Rows([new(key, 1, 2, 0, 0, 0, 0), new(key with { Seed = 2 }, 3, 2, 0, 0, 0, 0), new(key with { Estimator = "f" }, 5, 2, 0, 0, 0, 0)]);
         Assert.Equal(2, rows.Count);
-        Assert.Equal(new BenchSummaryRow("t", "e", 10, 2, 2, Math.Sqrt(2), 2), rows[0]);
+        Assert.Equal(new BenchSummaryRow("t", "e", 10, 2, 2, Math.Sqrt(2), 2, CiCovered: 0, CiCells: 2), rows[0]);   // the CIs [0, 0] miss the truth 2
         Assert.Equal(0, rows[0].Bias);
         Assert.True(double.IsNaN(rows[1].Sd));
     }

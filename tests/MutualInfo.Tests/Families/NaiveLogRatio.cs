@@ -17,6 +17,7 @@ internal static class NaiveLogRatio
         UniformAdditiveFamily u => UniformAdditive(u.Eps, x[0], y[0]),
         DiscreteFamily d => Discrete(d.Table, x[0], y[0]),
         TransformedFamily tr => Of(tr.Inner, Invert(tr.XMap, x), Invert(tr.YMap, y)),
+        SpiralFamily sp => Of(sp.Inner, Unspiral(sp.XMap, x), Unspiral(sp.YMap, y)),
         _ => throw new NotSupportedException(family.Name),
     };
 
@@ -32,6 +33,17 @@ internal static class NaiveLogRatio
     private static double[,] MultinormalCovariance(MultinormalFamily m) => Covariances[m.Name];
 
     private static double[] Invert(CoordinateMap? map, double[] v) => map is null ? v : v.Select(map.Inverse).ToArray();
+
+    // The spiral keeps the norm, so its pre-image is the rotation of w by −speed·‖w‖² in the map's plane.
+    private static double[] Unspiral(SpiralMap? map, double[] w)
+    {
+        if (map is null) return w;
+        double angle = -map.Speed * w.Sum(v => v * v);
+        var v = (double[])w.Clone();
+        v[map.First] = Math.Cos(angle) * w[map.First] - Math.Sin(angle) * w[map.Second];
+        v[map.Second] = Math.Sin(angle) * w[map.First] + Math.Cos(angle) * w[map.Second];
+        return v;
+    }
 
     // p(x, y) = p(x) p(y | x) with Y | X = x ~ N(ρx, (1 − ρ²) I).
     private static double Gaussian(int d, double rho, double[] x, double[] y)

@@ -31,6 +31,11 @@ internal static class TestFamilies
         ["gaussian+cubic"] = () => new TransformedFamily(new GaussianFamily(2, 0.7), CoordinateMap.Cubic, CoordinateMap.Cubic),
         ["gaussian+normal-cdf:x+asinh:y"] = () => new TransformedFamily(new GaussianFamily(2, 0.7), CoordinateMap.NormalCdf, CoordinateMap.Asinh),
         ["student-t+half-cube:y"] = () => new TransformedFamily(new StudentTFamily(2, 1, 4), null, CoordinateMap.HalfCube),
+        ["gaussian+wiggly"] = () => new TransformedFamily(new GaussianFamily(1, 0.75), CoordinateMap.WigglyX, CoordinateMap.WigglyY),
+        ["gaussian+bimodal"] = () => new TransformedFamily(new GaussianFamily(1, 0.75), CoordinateMap.BimodalX, CoordinateMap.BimodalY),
+        ["multinormal-sparse+spiral"] = () => new SpiralFamily(
+            NaiveLogRatio.Register(MultinormalFamily.Sparse(3, 3, 2, 0.8), Sparse(3, 3, 2, 0.8)), SpiralFamily.BmiX(3), SpiralFamily.BmiY(3)),
+        ["gaussian+spiral:x,speed=0.7"] = () => new SpiralFamily(new GaussianFamily(2, 0.7), SpiralFamily.BmiX(2, 0.7), null, 0.7),
     };
 
     public static IEnumerable<string> Keys => Factories.Keys;

@@ -34,7 +34,7 @@ public class TransformTests
         var map = CoordinateMap.Find(name)!;
         // Student-t's heavy tail passes Φ's upper-tail resolution (t > 8.3 maps to exactly 1), so it is paired with
         // the unbounded-range maps only.
-        IKnownMiFamily[] inners = map == CoordinateMap.NormalCdf
+        IKnownMiFamily[] inners = map == CoordinateMap.NormalCdf || map == CoordinateMap.BimodalX || map == CoordinateMap.BimodalY
             ? [new GaussianFamily(3, 0.6), new UniformAdditiveFamily(0.3)]
             : [new GaussianFamily(3, 0.6), new StudentTFamily(2, 1, 3), new UniformAdditiveFamily(0.3)];
         foreach (var inner in inners)
