@@ -89,7 +89,8 @@ internal static class BenchTable
     private static string CoverageText(BenchCoverage? c) => c is null || c.WithCi == 0
         ? "no CIs"
         : string.Create(CultureInfo.InvariantCulture, $"95% CI covers the truth in {c.Covered}/{c.WithCi} cells ({100 * c.Fraction:F1}%)")
-          + (c.WithCi < c.Cells ? string.Create(CultureInfo.InvariantCulture, $", {c.Cells - c.WithCi} without CI") : "");
+          + (c.WithCi < c.Cells ? string.Create(CultureInfo.InvariantCulture, $", {c.Cells - c.WithCi} without CI") : "")
+          + string.Create(CultureInfo.InvariantCulture, $"; {c.Unreliable} flagged unreliable, {c.MissedUnflagged} missed without a flag");
 
     private static string MeanSd(BenchSummaryRow row) =>
         double.IsFinite(row.Sd) ? $"{F(row.Mean)} ± {F(row.Sd)}" : F(row.Mean);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using MutualInfo.Cli.Output;
 using MutualInfo.Data;
+using MutualInfo.Estimators;
 
 namespace MutualInfo.Cli.Commands;
 
@@ -28,7 +29,9 @@ internal static class BmiCommand
         {
             string path = parsed.GetValue(file)!;
             ulong seed = parsed.GetValue(common.Seed);
-            var estimator = data.CreateEstimator(parsed, common.GetThreads(parsed), splits: 0, resamples: 0, biasAllowance: 0);
+            // The default estimator's decision rule weighs its half-splits' SE, so `mi bmi` runs them as `mi estimate` does and
+            // prints the same number.
+            var estimator = data.CreateEstimator(parsed, common.GetThreads(parsed), splits: new KsgOptions().Splits, resamples: 0, biasAllowance: KsgOptions.DefaultBiasAllowance);
             var columns = ColumnChoice.Leading(parsed.GetValue(dimX), parsed.GetValue(dimY));
             var samples = data.Load(parsed, path, columns, estimator);
             // CPU time next to wall time: on a shared machine wall time measures the load as much as the estimator.

@@ -83,6 +83,8 @@ public static class BenchJson
             w.WriteNumber("with_ci", c.WithCi);
             w.WriteNumber("cells", c.Cells);
             w.WriteNumberOrNull("fraction", c.Fraction);
+            w.WriteNumber("unreliable", c.Unreliable);
+            w.WriteNumber("missed_unflagged", c.MissedUnflagged);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -64,11 +64,10 @@ public static class BenchRunner
     }
 
     /// <summary>
-    /// The estimator's verdict on its own estimate, recorded in the cell's <c>reliability</c> field. <see cref="MiEstimate"/>
-    /// carries no verdict yet (issue 9 adds one), so every cell records null until it does; this is the one place that
-    /// reads it.
+    /// The estimator's verdict on its own estimate ("ok" or "unreliable"), recorded in the cell's <c>reliability</c>
+    /// field; this is the one place that reads it.
     /// </summary>
-    private static string? ReliabilityVerdict(MiEstimate estimate) => null;
+    private static string? ReliabilityVerdict(MiEstimate estimate) => estimate.Reliability.Verdict;
 
     private static BenchResult Estimate(BenchCell cell, PairedSamples data)
     {

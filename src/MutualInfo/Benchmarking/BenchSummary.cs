@@ -30,8 +30,11 @@ public static class BenchSummary
     public static IReadOnlyList<BenchCoverage> Coverage(IEnumerable<BenchResult> cells) =>
         cells.GroupBy(c => (c.Key.Estimator, c.Key.Samples))
             .Select(g => new BenchCoverage(g.Key.Estimator, g.Key.Samples,
-                g.Count(c => c.CiCovers == true), g.Count(c => c.CiCovers is not null), g.Count()))
+                g.Count(c => c.CiCovers == true), g.Count(c => c.CiCovers is not null), g.Count(),
+                g.Count(IsFlagged), g.Count(c => c.CiCovers == false && !IsFlagged(c))))
             .ToArray();
+
+    private static bool IsFlagged(BenchResult cell) => cell.Reliability == Estimators.Reliability.UnreliableVerdict;
 
     private static BenchSummaryRow Row(IGrouping<(string Task, string Estimator, int Samples), BenchResult> group)
     {

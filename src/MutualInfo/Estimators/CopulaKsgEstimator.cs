@@ -18,7 +18,7 @@ namespace MutualInfo.Estimators;
 /// evidence asks (<see cref="CopulaKsgReliability"/>). The surrogates follow the debiased Gaussian-copula fit
 /// (<see cref="GaussianCopulaFit"/>), whose MI is also the yardstick the KSG estimate is checked against.
 /// </summary>
-public sealed class CopulaKsgEstimator : IMiEstimator
+public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
 {
     private readonly CopulaKsgOptions _options;
 
@@ -39,16 +39,14 @@ public sealed class CopulaKsgEstimator : IMiEstimator
     public int MinSamples(int dimX, int dimY) => 2 * (_options.Ksg.K + 1);
 
     /// <inheritdoc />
-    /// <remarks>Infinite when a Y column is a strictly monotone function of an X column (see <see cref="Estimate"/>).</remarks>
-    public double PointEstimate(PairedSamples samples, ulong seed)
+    /// <remarks>The estimate of <see cref="Estimate"/> (its decision rule needs the half-splits' SE).</remarks>
+    public double PointEstimate(PairedSamples samples, ulong seed) => Estimate(samples, seed).Mi;
+
+    /// <summary>KSG on the normal scores, uncorrected: enough for a permutation test, and one KSG run.</summary>
+    double IPermutationStatistic.PermutationStatistic(PairedSamples samples, ulong seed)
     {
         Validate(samples);
-        if (DeterministicRelation.Find(samples) is not null) return double.PositiveInfinity;
-        var scores = NormalScores.Apply(samples);
-        var ksg = Inner(null);
-        double theta = ksg.PointEstimate(scores, seed);
-        if (_options.Surrogates == 0 || GaussianCopulaFit.Fit(scores, seed) is not { } fit) return theta;
-        return theta - GaussianSurrogateBias.Measure(scores, fit.Correlation, ksg, _options.Surrogates, seed, withHalves: false).Bias;
+        return Inner(null).PointEstimate(NormalScores.Apply(samples), seed);
     }
 
     /// <inheritdoc />
@@ -83,14 +81,19 @@ public sealed class CopulaKsgEstimator : IMiEstimator
         double lo = mi - t * se, hi = mi + t * se;
         double allowance = _options.ResidualBiasAllowance * residualDrift;
         if (allowance > 0) hi += allowance; else lo += allowance;
-        var (low, high, reasons) = CopulaKsgReliability.Assess(mi, se, lo, hi, samples.Count, samples.DimX + samples.DimY, fit);
+        var magnitude = fit is null || samples.DimX + samples.DimY <= 2 ? null : MagnitudeDependence.Test(scores, fit, seed);
+        var evidence = new CopulaKsgReliability.Evidence(mi, se, lo, hi, bias?.Bias ?? 0, samples.Count, samples.DimX + samples.DimY, fit, magnitude);
+        var (reported, low, high, reasons) = CopulaKsgReliability.Decide(evidence);
         string method = $"KSG (k = {_options.Ksg.K}) on normal scores {correction}; SE² = half-splitting SE² ({splits} splits)"
             + (bias is null ? "" : " + Monte-Carlo variance of the surrogate bias")
             + $", CI = estimate ± t({splits - 1})·SE"
             + (_options.ResidualBiasAllowance > 0 ? $", extended on the drift side by {_options.ResidualBiasAllowance:0.###} × the residual n/2→n drift ({residualDrift:+0.0000;-0.0000})" : "")
-            + (reasons.Count > 0 ? ", then widened for the reliability reasons" : "")
-            + (fit is null ? "" : $"; Gaussian-copula MI {fit.Mi:0.000} ± {fit.StdError:0.000} (plug-in {fit.PlugInMi:0.000}, debiased)");
-        return (Result(samples, mi, se, low, high, warnings, method) with { Reliability = Reliability.From(reasons) }).WithCiNotBelowZero();
+            + (fit is null ? "" : $"; unbiased Gaussian-copula MI {fit.Mi:0.000} ± {fit.StdError:0.000} (plug-in {fit.PlugInMi:0.000})")
+            + (magnitude is null ? "" : $", squared-norm dependence z = {magnitude.Z:0.0}")
+            + (reported != mi ? $"; reported: the Gaussian-copula MI (KSG gave {mi:0.000})" : "")
+            + (fit is not null && samples.DimX + samples.DimY > 2 ? "; the CI covers both estimates" : "")
+            + (reasons.Count > 0 ? "; the CI is widened for the reliability reasons" : "");
+        return (Result(samples, reported, se, low, high, warnings, method) with { Reliability = Reliability.From(reasons) }).WithCiNotBelowZero();
     }
 
     private void Validate(PairedSamples samples)

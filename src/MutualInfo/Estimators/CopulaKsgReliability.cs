@@ -3,21 +3,27 @@ using System.Globalization;
 namespace MutualInfo.Estimators;
 
 /// <summary>
-/// The reliability verdict of <see cref="CopulaKsgEstimator"/> and the CI that goes with it. KSG is trusted where
-/// its bias is known: the Gaussian surrogates measure it exactly when the copula is Gaussian, so the estimate must
-/// then agree with the debiased Gaussian-copula MI. Each piece of evidence against that widens the CI as far as
-/// it allows and adds a reason:
+/// The decision rule of <see cref="CopulaKsgEstimator"/>: which number to report, its CI and the reliability
+/// verdict. KSG's bias is known only where the copula is Gaussian (the surrogates then measure it), so the rule
+/// first asks whether the data are consistent with a Gaussian copula:
 /// <list type="bullet">
-/// <item>too few rows for the dimension (n &lt; <see cref="MinRowsPerDimension"/> per column): k-NN distances in
-/// many dimensions carry little information; the CI reaches down to 0;</item>
-/// <item>no Gaussian fit at all (n ≤ d_x + d_y + 1): nothing bounds the estimate from above;</item>
-/// <item>KSG and the Gaussian-copula MI disagree beyond their CIs: the dependence is not Gaussian-copula, and
-/// KSG's bias on it was not measured. KSG on nonlinear dependence in several dimensions errs low (its neighbourhoods
-/// average the density over a ball), so the CI is extended upward by <see cref="NonGaussianWidening"/> × the part
-/// KSG sees beyond the Gaussian copula (and to the Gaussian-copula MI when KSG is below it); above
-/// <see cref="MaxDimensionForFiniteUpperEnd"/> dimensions no finite upper end is supported;</item>
-/// <item>an estimate within 1 nat of log n, the most n rows can show: the upper end is open.</item>
+/// <item>the bias-corrected KSG estimate K agrees with the unbiased Gaussian-copula MI G (within 2 combined SEs plus
+/// <see cref="DisagreementTolerance"/> and a tenth of the surrogate correction, which is itself a model), and</item>
+/// <item>the squared norms of X and Y do not covary beyond what G's correlations explain (|z| ≤
+/// <see cref="MagnitudeZ"/>, <see cref="MagnitudeDependence"/>).</item>
 /// </list>
+/// Single columns (1 + 1) are exempt, and keep K's CI: there KSG's bias on non-Gaussian copulas is small
+/// (docs/estimate.md), and G, a lower bound on the MI of two normal-score columns, tests nothing.
+/// Consistent: the estimate is K and the CI covers both, verdict ok — except above <see cref="MaxDimensionForKsg"/>
+/// columns, where the estimate is G (exact under the assumption, while the surrogate correction of KSG is only
+/// approximate there) but the verdict is unreliable with an open upper end: in that many dimensions neither check
+/// has the power to see a non-Gaussian dependence (BMI's 25 + 25 spirals pass both). Not consistent: the
+/// verdict is unreliable, the estimate is the larger of K and G (KSG errs low on non-Gaussian dependence in several
+/// dimensions, its neighbourhoods average the density over a ball; G is the dependence the correlations alone
+/// carry), and the CI keeps K's lower end and reaches up to K + <see cref="NonGaussianWidening"/> × (K − G)⁺ and to G — or has no upper end
+/// above <see cref="MaxDimensionForKsg"/> columns, where KSG can miss a non-Gaussian dependence entirely.
+/// Independently: fewer than <see cref="MinRowsPerDimension"/> rows per column extends the CI down to 0, no
+/// Gaussian fit (n ≤ d + 1) or an estimate within 1 nat of log n leaves the upper end open.
 /// </summary>
 internal static class CopulaKsgReliability
 {
@@ -27,59 +33,88 @@ internal static class CopulaKsgReliability
     /// <summary>Smallest KSG–Gaussian-copula disagreement (nats), on top of 2 combined SEs, that counts.</summary>
     public const double DisagreementTolerance = 0.02;
 
-    /// <summary>Multiple of the non-Gaussian part (KSG − Gaussian-copula MI) by which the CI is extended upward.</summary>
-    public const double NonGaussianWidening = 2;
+    /// <summary>Share of the surrogate bias correction added to the tolerance (the correction is a model too).</summary>
+    public const double CorrectionTolerance = 0.1;
 
-    /// <summary>Above this many columns a non-Gaussian dependence leaves the CI's upper end open.</summary>
-    public const int MaxDimensionForFiniteUpperEnd = 20;
+    /// <summary>|z| of the magnitude-dependence test beyond which the Gaussian copula is rejected.</summary>
+    public const double MagnitudeZ = 4;
 
-    /// <summary>The CI after the evidence, and the reasons it gave.</summary>
-    public static (double Low, double High, List<string> Reasons) Assess(double mi, double se, double low, double high, int n, int dims, GaussianCopulaFit? fit)
+    /// <summary>Multiple of the non-Gaussian part (K − G) by which the CI is extended upward when the copula is not Gaussian.</summary>
+    public const double NonGaussianWidening = 3;
+
+    /// <summary>Above this many columns G is the estimate under a Gaussian copula, and otherwise the CI has no upper end.</summary>
+    public const int MaxDimensionForKsg = 20;
+
+    /// <summary>The estimate to report, its CI after the evidence, and the reasons the evidence gave.</summary>
+    public static (double Mi, double Low, double High, List<string> Reasons) Decide(Evidence e)
     {
         var reasons = new List<string>();
-        if (n < MinRowsPerDimension * dims)
+        double mi = e.Ksg, low = e.Low, high = e.High;
+        if (e.Fit is not { } fit)
         {
-            reasons.Add(Invariant($"too few rows for the dimension: {n} rows for {dims} columns (fewer than {MinRowsPerDimension} per column); the CI reaches down to 0"));
+            reasons.Add(Invariant($"no Gaussian-copula fit and no bias correction: {e.Rows} rows cannot fix a {e.Dims} × {e.Dims} correlation matrix; the data do not bound the MI from above"));
+            high = double.PositiveInfinity;
+        }
+        else if (NonGaussianEvidence(e, fit) is { } evidence)
+        {
+            mi = Math.Max(e.Ksg, fit.Mi);
+            bool open = e.Dims > MaxDimensionForKsg;
+            high = open ? double.PositiveInfinity : Math.Max(Math.Max(high, fit.Mi + 2 * fit.StdError), e.Ksg + NonGaussianWidening * Math.Max(0, e.Ksg - fit.Mi));
+            reasons.Add(evidence + (open
+                ? Invariant($"; in {e.Dims} dimensions KSG can miss such dependence entirely, so the data do not bound the MI from above")
+                : Invariant($"; KSG errs low on such dependence, so the CI reaches up to KSG + {NonGaussianWidening:0.#} × (KSG − Gaussian-copula MI)")));
+        }
+        else if (e.Dims > 2)
+        {
+            low = Math.Min(low, fit.Mi - 2 * fit.StdError);
+            high = Math.Max(high, fit.Mi + 2 * fit.StdError);
+            if (e.Dims > MaxDimensionForKsg)
+            {
+                mi = fit.Mi;
+                high = double.PositiveInfinity;
+                reasons.Add(Invariant($"in {e.Dims} dimensions the estimate rests on the Gaussian-copula assumption, which KSG cannot check here: a non-Gaussian dependence (such as BMI's spirals) could be missed entirely, so the data do not bound the MI from above"));
+            }
+        }
+        if (e.Rows < MinRowsPerDimension * e.Dims)
+        {
+            reasons.Add(Invariant($"too few rows for the dimension: {e.Rows} rows for {e.Dims} columns (fewer than {MinRowsPerDimension} per column); the CI reaches down to 0"));
             low = Math.Min(low, 0);
         }
-        if (fit is null)
-        {
-            reasons.Add(Invariant($"no Gaussian-copula fit and no bias correction: {n} rows cannot fix a {dims} × {dims} correlation matrix; the data do not bound the MI from above"));
-            high = double.PositiveInfinity;
-        }
-        else if (Disagreement(mi, se, fit) is { } gap)
-        {
-            if (gap > 0)
-            {
-                bool open = dims > MaxDimensionForFiniteUpperEnd;
-                high = open ? double.PositiveInfinity : Math.Max(high, mi + NonGaussianWidening * gap);
-                reasons.Add(Invariant($"the dependence is not Gaussian-copula (KSG {mi:0.000} vs Gaussian-copula MI {fit.Mi:0.000} ± {fit.StdError:0.000}): KSG's bias on it is unmeasured and KSG errs low on nonlinear dependence in several dimensions; ")
-                    + (open ? Invariant($"in {dims} dimensions the data do not bound the MI from above") : Invariant($"the CI is extended up to the estimate + {NonGaussianWidening:0.#} × the difference")));
-            }
-            else
-            {
-                high = Math.Max(high, fit.Mi + 2 * fit.StdError);
-                reasons.Add(Invariant($"KSG ({mi:0.000}) lies below the Gaussian-copula MI ({fit.Mi:0.000} ± {fit.StdError:0.000}): the estimators disagree beyond their CIs; the CI is extended up to the Gaussian-copula MI"));
-            }
-        }
-        double ceiling = Math.Log(n);
+        double ceiling = Math.Log(e.Rows);
         if (mi > ceiling - 1)
         {
-            reasons.Add(Invariant($"the estimate {mi:0.000} is within 1 nat of log n = {ceiling:0.000}, the most {n} rows can show: the MI may be much larger"));
+            reasons.Add(Invariant($"the estimate {mi:0.000} is within 1 nat of log n = {ceiling:0.000}, the most {e.Rows} rows can show: the MI may be much larger"));
             high = double.PositiveInfinity;
         }
-        return (low, high, reasons);
+        return (mi, low, high, reasons);
     }
 
-    /// <summary>KSG − Gaussian-copula MI when it exceeds 2 combined SEs + the tolerance, else null. Single columns are
-    /// exempt: in 1 + 1 dimensions KSG's bias on non-Gaussian copulas is small (measured coverage in docs/estimate.md).</summary>
-    private static double? Disagreement(double mi, double se, GaussianCopulaFit fit)
+    /// <summary>A sentence saying why the copula is not Gaussian, or null when nothing says so.</summary>
+    private static string? NonGaussianEvidence(Evidence e, GaussianCopulaFit fit)
     {
-        if (fit.Correlation.GetLength(0) <= 2) return null;
-        double gap = mi - fit.Mi;
-        double combined = Math.Sqrt((double.IsFinite(se) ? se * se : 0) + fit.StdError * fit.StdError);
-        return Math.Abs(gap) > 2 * combined + DisagreementTolerance ? gap : null;
+        if (e.Dims <= 2) return null;
+        double gap = e.Ksg - fit.Mi;
+        double combined = Math.Sqrt((double.IsFinite(e.StdError) ? e.StdError * e.StdError : 0) + fit.StdError * fit.StdError);
+        double tolerance = 2 * combined + DisagreementTolerance + CorrectionTolerance * Math.Abs(e.Correction);
+        if (Math.Abs(gap) > tolerance)
+            return Invariant($"KSG ({e.Ksg:0.000}) and the Gaussian-copula MI ({fit.Mi:0.000} ± {fit.StdError:0.000}) disagree by {gap:+0.000;-0.000}, beyond {tolerance:0.000}: the dependence is not Gaussian-copula, and KSG's bias on it is unmeasured");
+        if (e.Magnitude is { } m && Math.Abs(m.Z) > MagnitudeZ)
+            return Invariant($"the squared norms of X and Y covary beyond what the Gaussian copula explains (z = {m.Z:0.0}): the dependence is not Gaussian-copula, and KSG's bias on it is unmeasured");
+        return null;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>What the rule weighs.</summary>
+    /// <param name="Ksg">K, the bias-corrected KSG estimate.</param>
+    /// <param name="StdError">K's standard error.</param>
+    /// <param name="Low">Lower end of K's CI.</param>
+    /// <param name="High">Upper end of K's CI.</param>
+    /// <param name="Correction">The surrogate bias correction subtracted from raw KSG (0 without surrogates).</param>
+    /// <param name="Rows">n.</param>
+    /// <param name="Dims">d_x + d_y.</param>
+    /// <param name="Fit">The Gaussian-copula fit; null when n ≤ d + 1.</param>
+    /// <param name="Magnitude">The magnitude-dependence test; null without a fit or for 1 + 1 columns.</param>
+    public sealed record Evidence(double Ksg, double StdError, double Low, double High, double Correction, int Rows, int Dims,
+        GaussianCopulaFit? Fit, MagnitudeDependence? Magnitude);
 }

@@ -10,14 +10,17 @@ public static class EstimatorDiagnostics
     private const ulong PermutationStreamBase = 1UL << 40;
 
     /// <summary>
-    /// Adds a permutation-null p-value: the point estimate recomputed on <paramref name="permutations"/> copies of
-    /// the data with the rows of Y shuffled (X–Y pairing destroyed, marginals kept).
+    /// Adds a permutation-null p-value: the point estimate (or the estimator's cheaper
+    /// <see cref="IPermutationStatistic"/>) recomputed on <paramref name="permutations"/> copies of the data with the
+    /// rows of Y shuffled (X–Y pairing destroyed, marginals kept).
     /// </summary>
     public static MiEstimate WithPermutationPValue(MiEstimate estimate, IMiEstimator estimator, PairedSamples samples, int permutations, ulong seed)
     {
         if (permutations < 1) throw new UsageException($"--permutations: must be at least 1, got {permutations}");
-        double p = PermutationTest.PValue(estimate.Mi, samples.Count, permutations, seed ^ PermutationStreamBase,
-            (perm, r) => estimator.PointEstimate(samples.WithYRows(perm), seed + (ulong)r + 1));
+        Func<PairedSamples, ulong, double> statistic = estimator is IPermutationStatistic cheap ? cheap.PermutationStatistic : estimator.PointEstimate;
+        double observed = estimator is IPermutationStatistic ? statistic(samples, seed) : estimate.Mi;
+        double p = PermutationTest.PValue(observed, samples.Count, permutations, seed ^ PermutationStreamBase,
+            (perm, r) => statistic(samples.WithYRows(perm), seed + (ulong)r + 1));
         return estimate with { PValue = p };
     }
 

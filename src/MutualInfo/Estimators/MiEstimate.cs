@@ -32,12 +32,12 @@ public sealed record MiEstimate(
 
     /// <summary>
     /// MI is never negative, so a CI entirely below 0 says only that the estimator is biased low here: such a CI
-    /// becomes [0, its width] and the estimate is marked unreliable. Any other CI has its lower end clipped at 0.
+    /// becomes [0, its width] and the estimate is marked unreliable. A CI that reaches 0 is left as it is (its
+    /// negative part is the sampling noise of an estimator that can go below 0, and it still contains the estimate).
     /// </summary>
     public MiEstimate WithCiNotBelowZero()
     {
-        if (double.IsNaN(Ci95Low) || double.IsNaN(Ci95High) || Ci95Low >= 0) return this;
-        if (Ci95High >= 0) return this with { Ci95Low = 0 };
+        if (!(Ci95High < 0)) return this;
         return this with
         {
             Ci95Low = 0,
