@@ -60,6 +60,24 @@ public sealed class NeuralEstimatorTests(NeuralEstimatorFixture fixture) : IClas
         Assert.True(estimate.Mi <= Math.Log(500) + 1e-12, $"estimate {estimate.Mi}");
         Assert.Equal(Math.Log(500), estimate.LogNCap!.Value, 12);
         Assert.Contains(estimate.Warnings, w => w.Contains("ceiling log n") && w.Contains("n_test = 500"));
+        Assert.Equal("unreliable", estimate.Reliability.Verdict);
+        Assert.Equal(double.PositiveInfinity, estimate.Ci95High);
+    }
+
+    [Fact]
+    public void Estimates_below_the_ceiling_are_ok() => Assert.True(fixture.One.Reliability.IsOk, string.Join(" | ", fixture.One.Reliability.Reasons));
+
+    [Theory]
+    [InlineData("nwj", 1e3, 300)]
+    [InlineData("nwj", 5e-4, 8)]
+    public void A_diverged_critic_gives_no_estimate(string objective, double learningRate, int rows)
+    {
+        // Before: NWJ with lr 1e3 reported −1.46e16 nats with a CI; on 8 rows −2.5e246; both with exit 0, no warning.
+        var options = new NeuralEstimatorOptions { Objective = objective, LearningRate = learningRate, MaxSteps = 300, EvalEvery = 25 };
+        var estimate = new NeuralEstimator(options).Estimate(NeuralEstimatorFixture.Gaussian(1.0, rows, 21), 3);
+        Assert.True(double.IsNaN(estimate.Mi), $"estimate {estimate.Mi}");
+        Assert.True(double.IsNaN(estimate.Ci95Low) && double.IsNaN(estimate.Ci95High));
+        Assert.Contains("the critic diverged", Assert.Single(estimate.Reliability.Reasons));
     }
 
     [Fact]

@@ -71,8 +71,9 @@ public sealed class NeuralEstimator : IMiEstimator
         RequireFeasibleCritic(test.Count);
         var (scores, lastImprovedAtEnd, steps) = TrainAndScore(train, test, seed);
         int n = test.Count;
-        double mi = CoreBound().EvaluateBatch(scores, n);
-        double se = StandardError(HeldOutScores.ColumnTerms(scores, n, _kind, _tau));
+        bool valid = AllValid(scores);
+        double mi = valid ? CoreBound().EvaluateBatch(scores, n) : double.NaN;
+        double se = valid ? StandardError(HeldOutScores.ColumnTerms(scores, n, _kind, _tau)) : double.NaN;
         var warnings = new List<string>();
         double? cap = _kind == NeuralObjectiveKind.InfoNce ? Math.Log(n) : null;
         if (cap is not null) warnings.AddRange(CeilingWarnings(mi, se, n));
@@ -80,36 +81,37 @@ public sealed class NeuralEstimator : IMiEstimator
             warnings.Add($"the held-out estimate was still rising at the step budget ({_options.MaxSteps} steps): the critic may be undertrained; allow more steps");
         string method = $"held-out: critic trained on {train.Count} rows for {steps} steps (early stopping every {_options.EvalEvery} steps, patience {_options.Patience}), " +
             $"estimate on the {n} held-out rows; SE = sd of the per-column terms / √{n} (delta method for log-mean-exp terms), CI = ±1.96 SE; ignores training variance and the selection of the best evaluation";
-        if (Divergence(mi, scores) is { } diverged)
+        if (Divergence(mi, valid) is { } diverged)
             return new MiEstimate(Name, double.NaN, double.NaN, double.NaN, double.NaN, samples.Count, samples.DimX, samples.DimY, cap, null, warnings, method)
             { Reliability = Reliability.From([diverged]) };
         var result = new MiEstimate(Name, mi, se, mi - 1.96 * se, mi + 1.96 * se, samples.Count, samples.DimX, samples.DimY, cap, null, warnings, method);
-        if (cap is double ceiling && EstimatorDiagnostics.SaturationWarning(mi, se, n) is not null)
+        if (cap is double ceiling && mi >= ceiling - NearCeiling)
             result = result with
             {
                 Ci95High = double.PositiveInfinity,
-                Reliability = Reliability.From([$"the estimate is saturated at its ceiling log n_test = {ceiling:0.000}: the true MI may be much larger; the CI's upper end is open"]),
+                Reliability = Reliability.From([$"the estimate is within {NearCeiling:0} nat of its ceiling log n_test = {ceiling:0.000}, where InfoNCE is held down by it: the true MI may be much larger; the CI's upper end is open"]),
             };
         return result.WithCiNotBelowZero();
     }
 
-    /// <summary>Largest |score| a converged critic plausibly produces: e^50 already overflows float32 sums.</summary>
-    private const double MaxPlausibleScore = 1e4;
-
     /// <summary>
-    /// A sentence saying the critic diverged (non-finite or absurd held-out scores, or an estimate below −1 nat, which
-    /// the constant critic already beats), or null. A diverged critic yields no estimate at all.
+    /// A sentence saying the critic diverged (non-finite held-out scores or value, or a value below −1 nat, which
+    /// the constant critic already beats), or null. Large finite scores alone prove nothing: InfoNCE is invariant to
+    /// shifting a column, so its scores may drift far from 0. A diverged critic yields no estimate at all.
     /// </summary>
-    private string? Divergence(double mi, double[] scores)
+    private string? Divergence(double mi, bool validScores)
     {
-        double largest = 0;
-        foreach (double s in scores) largest = Math.Max(largest, Math.Abs(s));
-        bool finiteScores = double.IsFinite(largest);
-        if (finiteScores && largest <= MaxPlausibleScore && double.IsFinite(mi) && mi >= -1) return null;
-        string what = !finiteScores ? "held-out scores are not finite"
-            : largest > MaxPlausibleScore ? $"held-out scores reached {largest:0.##E+0}"
-            : $"its held-out value is {mi:0.###E+0} nats, below what a constant critic gives";
+        if (validScores && double.IsFinite(mi) && mi >= -1) return null;
+        string what = !validScores ? "held-out scores are NaN or +∞" : $"its held-out value is {mi:0.###E+0} nats, below what a constant critic gives";
         return $"the critic diverged ({what}): no estimate; lower the learning rate (now {_options.LearningRate:R}), use more rows, or another estimator";
+    }
+
+    /// <summary>Scores the core bounds accept: finite or −∞ (zero density).</summary>
+    private static bool AllValid(double[] scores)
+    {
+        foreach (double s in scores)
+            if (double.IsNaN(s) || double.IsPositiveInfinity(s)) return false;
+        return true;
     }
 
     /// <summary>
@@ -190,7 +192,7 @@ public sealed class NeuralEstimator : IMiEstimator
             int until = Math.Min(_options.MaxSteps, step + _options.EvalEvery);
             for (; step < until; step++) trainer.Step(sampler);
             Score(trainer.Critic, xTest, yTest, current);
-            double value = bound.EvaluateBatch(current, n);
+            double value = AllValid(current) ? bound.EvaluateBatch(current, n) : double.NaN;
             improvedLast = value > bestValue;
             if (improvedLast)
             {
