@@ -55,6 +55,48 @@ public sealed class EstimateCommandTests : IDisposable
         Assert.Equal(JsonValueKind.Null, root.GetProperty("log_n_cap").ValueKind);
         Assert.Equal(0.1, root.GetProperty("p_value").GetDouble(), 12);
         Assert.Equal(JsonValueKind.Array, root.GetProperty("warnings").ValueKind);
+        var reliability = root.GetProperty("reliability");
+        Assert.Equal("ok", reliability.GetProperty("verdict").GetString());
+        Assert.Equal(0, reliability.GetProperty("reasons").GetArrayLength());
+        Assert.Contains("reliability ok", stdout);
+    }
+
+    [Fact]
+    public void IndependentColumnsWithFewRowsGetACiCoveringZeroAndAVerdict()
+    {
+        // 20 + 20 independent columns on 100 rows: the previous default printed 2.82, CI [2.71, 3.01].
+        var rng = new Rng(5);
+        var text = new StringBuilder(string.Join(",", Enumerable.Range(1, 20).Select(i => $"X{i}").Concat(Enumerable.Range(1, 20).Select(i => $"Y{i}"))) + "\n");
+        for (int r = 0; r < 100; r++) text.Append(string.Join(",", Enumerable.Range(0, 40).Select(_ => rng.NextGaussian().ToString("R", CultureInfo.InvariantCulture)))).Append('\n');
+        var (exit, stdout, stderr) = CliRunner.Run("estimate", Write("wide.csv", text.ToString()), "--json", "-", "--splits", "8");
+        Assert.True(exit == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        var ci = root.GetProperty("ci95");
+        // 40 columns: the upper end is open (null in JSON: unbounded).
+        Assert.True(ci[0].GetDouble() <= 0 && ci[1].ValueKind == JsonValueKind.Null, stdout);
+        Assert.Equal("unreliable", root.GetProperty("reliability").GetProperty("verdict").GetString());
+        Assert.Contains(root.GetProperty("reliability").GetProperty("reasons").EnumerateArray(), r => r.GetString()!.StartsWith("too few rows for the dimension", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ADeterministicRelationIsReportedAsInfiniteByEstimateAndBmi()
+    {
+        // Y = 2X: the previous default printed 10.02 with a narrow CI and no warning.
+        var rng = new Rng(6);
+        var text = new StringBuilder("X1,Y1\n");
+        for (int r = 0; r < 300; r++)
+        {
+            double x = rng.NextGaussian();
+            text.Append(CultureInfo.InvariantCulture, $"{x:R},{2 * x:R}\n");
+        }
+        string csv = Write("deterministic.csv", text.ToString());
+        var (exit, stdout, stderr) = CliRunner.Run("estimate", csv, "--splits", "4");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("MI            infinite", stdout);
+        Assert.Contains("strictly increasing function of column 'X1'", stdout);
+        var bmi = CliRunner.Run("bmi", csv, "1", "1");
+        Assert.Equal("Infinity", bmi.Out.Trim());
     }
 
     [Fact]
