@@ -51,7 +51,7 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
 
     /// <inheritdoc />
     /// <remarks>
-    /// Checks the input (finite, non-constant columns, enough rows; <see cref="ArgumentException"/> otherwise). A Y
+    /// Checks the input (finite, non-constant columns, enough rows; <see cref="UsageException"/> otherwise). A Y
     /// column that is a strictly monotone function of an X column gives MI = +∞ with a warning. Otherwise the
     /// estimate carries a reliability verdict (<see cref="CopulaKsgReliability"/>) and its CI is widened to what
     /// the evidence allows; a CI is never entirely below 0.
@@ -72,27 +72,31 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
         string correction = bias is null
             ? "no bias correction"
             : $"minus the bias {bias.Bias:+0.0000;-0.0000} measured on {bias.Count} Gaussian surrogates (debiased Gaussian-copula MI {bias.SurrogateMi:0.000})";
-        if (splits == 0)
-            return Result(samples, mi, double.NaN, double.NaN, double.NaN, warnings, $"KSG on normal scores {correction}; no SE (--splits 0)");
-        double se = Math.Sqrt(parts.StdError * parts.StdError + (bias is null ? 0 : bias.BiasError * bias.BiasError));
-        double residualDrift = parts.Drift - (bias is null ? 0 : bias.Bias - bias.HalfBias);
-        if (KsgEstimator.DriftWarning(residualDrift, se, bias is null ? "the estimate" : "beyond what the surrogates explain, the estimate") is { } warning) warnings.Add(warning);
-        double t = StudentT.Quantile975(splits - 1);
-        double lo = mi - t * se, hi = mi + t * se;
-        double allowance = _options.ResidualBiasAllowance * residualDrift;
-        if (allowance > 0) hi += allowance; else lo += allowance;
+        double se = double.NaN, lo = double.NaN, hi = double.NaN, residualDrift = double.NaN;
+        if (splits > 0)
+        {
+            se = Math.Sqrt(parts.StdError * parts.StdError + (bias is null ? 0 : bias.BiasError * bias.BiasError));
+            residualDrift = parts.Drift - (bias is null ? 0 : bias.Bias - bias.HalfBias);
+            if (KsgEstimator.DriftWarning(residualDrift, se, bias is null ? "the estimate" : "beyond what the surrogates explain, the estimate") is { } warning) warnings.Add(warning);
+            double t = StudentT.Quantile975(splits - 1);
+            (lo, hi) = (mi - t * se, mi + t * se);
+            double allowance = _options.ResidualBiasAllowance * residualDrift;
+            if (allowance > 0) hi += allowance; else lo += allowance;
+        }
         var magnitude = fit is null || samples.DimX + samples.DimY <= 2 ? null : MagnitudeDependence.Test(scores, fit, seed);
         var evidence = new CopulaKsgReliability.Evidence(mi, se, lo, hi, bias?.Bias ?? 0, samples.Count, samples.DimX + samples.DimY, fit, magnitude);
         var (reported, low, high, reasons) = CopulaKsgReliability.Decide(evidence);
-        string method = $"KSG (k = {_options.Ksg.K}) on normal scores {correction}; SE² = half-splitting SE² ({splits} splits)"
-            + (bias is null ? "" : " + Monte-Carlo variance of the surrogate bias")
-            + $", CI = estimate ± t({splits - 1})·SE"
-            + (_options.ResidualBiasAllowance > 0 ? $", extended on the drift side by {_options.ResidualBiasAllowance:0.###} × the residual n/2→n drift ({residualDrift:+0.0000;-0.0000})" : "")
+        if (splits == 0) (low, high) = (double.NaN, double.NaN);
+        string method = $"KSG (k = {_options.Ksg.K}) on normal scores {correction}; "
+            + (splits == 0 ? "no SE and no CI (--splits 0)" : $"SE² = half-splitting SE² ({splits} splits)"
+                + (bias is null ? "" : " + Monte-Carlo variance of the surrogate bias")
+                + $", CI = estimate ± t({splits - 1})·SE"
+                + (_options.ResidualBiasAllowance > 0 ? $", extended on the drift side by {_options.ResidualBiasAllowance:0.###} × the residual n/2→n drift ({residualDrift:+0.0000;-0.0000})" : ""))
             + (fit is null ? "" : $"; unbiased Gaussian-copula MI {fit.Mi:0.000} ± {fit.StdError:0.000} (plug-in {fit.PlugInMi:0.000})")
             + (magnitude is null ? "" : $", squared-norm dependence z = {magnitude.Z:0.0}")
             + (reported != mi ? $"; reported: the Gaussian-copula MI (KSG gave {mi:0.000})" : "")
-            + (fit is not null && samples.DimX + samples.DimY > 2 ? "; the CI covers both estimates" : "")
-            + (reasons.Count > 0 ? "; the CI is widened for the reliability reasons" : "");
+            + (splits > 0 && fit is not null && samples.DimX + samples.DimY > 2 ? "; the CI covers both estimates" : "")
+            + (splits > 0 && reasons.Count > 0 ? "; the CI is widened for the reliability reasons" : "");
         return (Result(samples, reported, se, low, high, warnings, method) with { Reliability = Reliability.From(reasons) }).WithCiNotBelowZero();
     }
 
