@@ -50,7 +50,7 @@ internal static class BenchCommand
             string? plotPath = parsed.GetValue(plot) ?? (taskPatterns.Length == 0 ? DefaultPlot : null);
             string? csvPath = parsed.GetValue(csv);
             if (json == "-") throw new UsageException("--json: `mi bench` needs a file (cells are appended beside it as they finish), not '-'");
-            BenchOutputs.RequireWritable(json, csvPath, plotPath);
+            BenchOutputs.RequireWritable([], json, csvPath, plotPath, json + PartialSuffix);
             var report = Run(grid, shardSpec, json);
             BenchOutputs.Write(report, json, csvPath, plotPath);
             File.Delete(json + PartialSuffix);
@@ -79,10 +79,22 @@ internal static class BenchCommand
     private static string DefaultJsonFor(ShardSpec shard) =>
         shard.Count == 1 ? DefaultJson : string.Create(CultureInfo.InvariantCulture, $"bench.shard-{shard.Index}-of-{shard.Count}.json");
 
+    // The results file is deleted once the result is written: cells of another grid (other tasks, estimators,
+    // samples, seeds or shard) would be lost without a word, so such a file is refused before any work.
+    private static void RequireSameGrid(BenchResultStore store, IReadOnlyList<BenchCell> cells)
+    {
+        var ours = cells.Select(c => c.Key).ToHashSet();
+        var foreign = store.Results.Keys.Where(k => !ours.Contains(k)).ToArray();
+        if (foreign.Length > 0)
+            throw new UsageException($"the results file '{store.Path}' holds {foreign.Length} cell(s) of another grid (e.g. {foreign[0]}); "
+                + "rerun with that grid's flags to finish it, or use another --json");
+    }
+
     private static BenchReport Run(BenchGrid grid, ShardSpec shard, string json)
     {
         var cells = grid.Cells(shard);
         using var store = BenchResultStore.Open(json + PartialSuffix);
+        RequireSameGrid(store, cells);
         int done = cells.Count(c => store.Results.ContainsKey(c.Key));
         var progress = new BenchProgress(cells.Count, done, store.Path);
         BenchRunner.Run(cells, store.Results.ContainsKey, result =>

@@ -27,6 +27,7 @@ internal static class BmiCommand
         command.SetAction(parsed =>
         {
             string path = parsed.GetValue(file)!;
+            OutputPaths.Require([path], new OutputPaths.Output("--json", parsed.GetValue(common.Json)));
             ulong seed = parsed.GetValue(common.Seed);
             var estimator = data.CreateEstimator(parsed, common.GetThreads(parsed), splits: 0, resamples: 0, biasAllowance: 0);
             var columns = ColumnChoice.Leading(parsed.GetValue(dimX), parsed.GetValue(dimY));

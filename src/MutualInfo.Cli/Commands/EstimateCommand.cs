@@ -32,6 +32,7 @@ internal static class EstimateCommand
         command.SetAction(parsed =>
         {
             string path = parsed.GetValue(file)!;
+            OutputPaths.Require([path], new OutputPaths.Output("--json", parsed.GetValue(common.Json)));
             ulong seed = parsed.GetValue(common.Seed);
             int perms = parsed.GetValue(permutations);
             if (perms < 0) throw new UsageException($"--permutations: must be 0 or more, got {perms}");

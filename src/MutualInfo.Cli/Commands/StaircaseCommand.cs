@@ -64,6 +64,7 @@ internal static class StaircaseCommand
 
     private static int Execute(StaircaseOptions options, bool cubic, string? jsonPath, string? plotPath)
     {
+        OutputPaths.Require([], new("--json", jsonPath), new("--plot", plotPath));
         options.Validate();
         if (options.BatchSize < 2) throw new UsageException($"--batch: must be at least 2, got {options.BatchSize}");
         if (!(options.LearningRate > 0)) throw new UsageException($"--lr: must be positive, got {options.LearningRate}");

@@ -23,6 +23,7 @@ internal static class TasksCommand
             string[] patterns = BenchLists.Names(parsed.GetValue(tasks) ?? []);
             var chosen = patterns.Length == 0 ? TaskSuite.All : TaskSuite.Select(patterns);
             string? json = parsed.GetValue(common.Json);
+            OutputPaths.Require([], new OutputPaths.Output("--json", json));
             if (json == "-")
             {
                 using var buffer = new MemoryStream();
