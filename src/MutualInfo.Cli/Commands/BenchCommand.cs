@@ -20,6 +20,9 @@ internal static class BenchCommand
     public const string DefaultPlot = "bench.png";
     public const string PartialSuffix = ".partial.jsonl";
 
+    /// <summary>Largest --seeds accepted (each seed is a full row of the grid).</summary>
+    public const int MaxSeeds = 10_000;
+
     public static Command Create()
     {
         var tasks = new Option<string[]>("--tasks") { Description = "Task names or globs, comma-separated or repeated (default: the representative subset marked * by `mi tasks`)", AllowMultipleArgumentsPerToken = true };
@@ -59,19 +62,26 @@ internal static class BenchCommand
         return command;
     }
 
+    /// <summary>
+    /// Peak memory per value (row × column) of a cell: the sample, its standardised and normal-score copies, and the
+    /// k-NN estimators' trees and per-point buffers (`mi estimate` on 10⁶ × 2 peaks near 410 bytes per value), with margin.
+    /// </summary>
+    public const double BytesPerSampleValue = 512;
+
     private static BenchGrid BuildGrid(string[] taskPatterns, string[] estimatorSpecs, string samples, ulong[] seeds, int threads)
     {
         if (estimatorSpecs.Length == 0) estimatorSpecs = BenchLists.Specs([DefaultEstimators]);
-        return new BenchGrid(
-            taskPatterns.Length == 0 ? TaskSuite.Default : TaskSuite.Select(taskPatterns),
-            estimatorSpecs.Select(e => BenchEstimatorParser.Parse(e, threads)).ToArray(),
-            BatchSizeList.Parse(samples, "--samples"),
-            seeds);
+        var tasks = taskPatterns.Length == 0 ? TaskSuite.Default : TaskSuite.Select(taskPatterns);
+        var sizes = BatchSizeList.Parse(samples, "--samples");
+        int widest = tasks.Max(t => t.DimX + t.DimY);
+        MemoryBudget.Require(BytesPerSampleValue * sizes.Max() * widest, $"--samples: a cell of {sizes.Max()} samples × {widest} columns");
+        return new BenchGrid(tasks, estimatorSpecs.Select(e => BenchEstimatorParser.Parse(e, threads)).ToArray(), sizes, seeds);
     }
 
     private static ulong[] Seeds(ulong first, int count)
     {
         if (count < 1) throw new UsageException($"--seeds: must be at least 1, got {count}");
+        if (count > MaxSeeds) throw new UsageException($"--seeds: must be at most {MaxSeeds}, got {count}");
         if (first > ulong.MaxValue - (ulong)(count - 1)) throw new UsageException($"--seed: {first} + {count - 1} seeds overflows");
         return Enumerable.Range(0, count).Select(i => first + (ulong)i).ToArray();
     }

@@ -48,6 +48,8 @@ internal sealed class DataOptions
         var samples = CsvSamples.Read(path, columns, delimiter);
         SampleValidation.RequireRows(samples, estimator.MinSamples(samples.DimX, samples.DimY), $"estimator {estimator.Name}");
         SampleValidation.RequireNonConstantColumns(samples);
-        return parsed.GetValue(NoStandardize) ? samples : Standardization.Apply(samples);
+        if (!parsed.GetValue(NoStandardize)) return Standardization.Apply(samples);
+        SampleValidation.RequireFiniteRanges(samples);
+        return samples;
     }
 }

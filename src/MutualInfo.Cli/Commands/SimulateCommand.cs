@@ -82,6 +82,7 @@ internal static class SimulateCommand
         foreach (SimulationSettings s in settings) s.Validate();
 
         var progress = new ProgressReporter("simulate", settings.Sum(Simulator.TotalWork));
+        progress.Start($"needs about {MemoryBudget.Format(settings.Max(s => s.EstimatedBytes()))} of memory");
         var runs = settings.Select(s => Simulator.Run(s, progress.Advance)).ToArray();
 
         bool jsonOnStdout = request.JsonPath == "-";

@@ -68,7 +68,7 @@ public sealed class NeuralEstimator : IMiEstimator
         SampleValidation.RequireFinite(samples);
         var data = Standardization.Apply(samples);
         var (train, test) = Split(data, seed);
-        RequireFeasibleCritic(test.Count);
+        RequireFeasibleCritic(test.Count, samples.DimX, samples.DimY);
         var (scores, lastImprovedAtEnd, steps) = TrainAndScore(train, test, seed);
         int n = test.Count;
         double mi = CoreBound().EvaluateBatch(scores, n);
@@ -131,10 +131,22 @@ public sealed class NeuralEstimator : IMiEstimator
         return (data.Rows(perm.AsSpan(nTest)), data.Rows(perm.AsSpan(0, nTest)));
     }
 
-    private void RequireFeasibleCritic(int nTest)
+    private void RequireFeasibleCritic(int nTest, int dimX, int dimY)
     {
         if (_options.Critic.Kind == CriticKind.Concat && (long)nTest * nTest * _options.Critic.Hidden > MaxConcatActivations)
             throw new UsageException($"--critic: the concat critic would need {(long)nTest * nTest * _options.Critic.Hidden:N0} activations to score {nTest} held-out pairs; use a separable critic or fewer held-out rows");
+        // Held-out scoring keeps the best and the current n×n matrix (double) and the critic's float32 and float64 copies.
+        MemoryBudget.Require(28.0 * nTest * nTest, $"--max-test: scoring {nTest} held-out rows (n×n score matrices)");
+        MemoryBudget.Require(CriticBytes(dimX, dimY), $"--hidden/--layers/--embedding: the critic ({_options.Critic.Hidden} units × {_options.Critic.Layers} layers)");
+    }
+
+    // Parameters (with gradient and Adam's two moments: 16 bytes each) plus one batch's activations forward and back.
+    private double CriticBytes(int dimX, int dimY)
+    {
+        double h = _options.Critic.Hidden, layers = Math.Max(1, _options.Critic.Layers), e = _options.Critic.Embedding;
+        double parameters = (dimX + dimY) * h + 2 * (layers - 1) * h * h + 2 * h * e;
+        double activations = 2.0 * 4 * _options.BatchSize * h * layers * 2;
+        return 16 * parameters + activations;
     }
 
     /// <summary>Trains with early stopping; returns the best held-out score matrix (double, row-major).</summary>
@@ -161,6 +173,7 @@ public sealed class NeuralEstimator : IMiEstimator
             int until = Math.Min(_options.MaxSteps, step + _options.EvalEvery);
             for (; step < until; step++) trainer.Step(sampler);
             Score(trainer.Critic, xTest, yTest, current);
+            RequireFiniteScores(current, step);
             double value = bound.EvaluateBatch(current, n);
             improvedLast = value > bestValue;
             if (improvedLast)
@@ -175,6 +188,14 @@ public sealed class NeuralEstimator : IMiEstimator
         // No finite evaluation (e.g. NaN scores): report the last one rather than an all-zero matrix.
         if (double.IsNegativeInfinity(bestValue)) Array.Copy(current, best, current.Length);
         return (best, improvedLast && step >= _options.MaxSteps, step);
+    }
+
+    // Scores of +∞ or NaN mean training diverged (a learning rate far too large): a bound on them would be NaN.
+    private void RequireFiniteScores(double[] scores, int step)
+    {
+        foreach (double s in scores)
+            if (double.IsNaN(s) || double.IsPositiveInfinity(s))
+                throw new UsageException($"--lr: training diverged by step {step} (held-out critic scores are {s}); lower the learning rate (now {_options.LearningRate:R})");
     }
 
     /// <summary>Draws training batches without replacement within an epoch (a fresh permutation each epoch).</summary>

@@ -24,6 +24,7 @@ internal static class GaussianSurrogateBias
     /// </summary>
     public static SurrogateBias Measure(PairedSamples scores, KsgEstimator ksg, int count, ulong seed, bool withHalves, Action? onSurrogate = null)
     {
+        SampleValidation.RequireNonConstantColumns(scores);
         var family = new MultinormalFamily(Correlation(scores), scores.DimX);
         int n = scores.Count, m = n / 2;
         var full = new RunningMoments();
@@ -55,7 +56,11 @@ internal static class GaussianSurrogateBias
         var r = new double[d, d];
         for (int a = 0; a < d; a++)
             for (int b = 0; b <= a; b++) r[a, b] = r[b, a] = Pearson(columns[a], columns[b]);
-        for (double shrink = 1e-9; !IsPositiveDefinite(r, d); shrink *= 10)
+        for (int a = 0; a < d; a++)
+            for (int b = 0; b < d; b++)
+                if (!double.IsFinite(r[a, b])) throw new ArgumentException($"the correlation of columns {a + 1} and {b + 1} is {r[a, b]}: a column is constant or not finite", nameof(s));
+        // Bounded: at most 10 steps reach shrink = 1, where r is the identity (positive definite).
+        for (double shrink = 1e-9; !IsPositiveDefinite(r, d); shrink = Math.Min(1, shrink * 10))
             for (int a = 0; a < d; a++)
                 for (int b = 0; b < d; b++) r[a, b] = a == b ? 1 : r[a, b] * (1 - shrink);
         return r;
