@@ -52,8 +52,8 @@ internal static class EstimateCommand
             var settings = new Dictionary<string, object?>
             {
                 ["file"] = path,
-                ["x_columns"] = string.Join(",", samples.XNames),
-                ["y_columns"] = string.Join(",", samples.YNames),
+                ["x_columns"] = samples.XNames,
+                ["y_columns"] = samples.YNames,
                 ["k"] = estimator switch { KsgEstimator ksg => ksg.Options.K, CopulaKsgEstimator copula => copula.Options.Ksg.K, _ => null },
                 ["standardized"] = !parsed.GetValue(data.NoStandardize),
                 ["permutations"] = perms,
