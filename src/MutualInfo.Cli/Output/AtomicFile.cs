@@ -43,7 +43,6 @@ internal static class AtomicFile
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 1, FileOptions.None);
             write(stream);
-            stream.Flush();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
