@@ -40,7 +40,7 @@ public sealed class CopulaKsgEstimator : IMiEstimator
     public double PointEstimate(PairedSamples samples, ulong seed)
     {
         SampleValidation.RequireRows(samples, MinSamples(samples.DimX, samples.DimY), $"{Name} with k = {_options.Ksg.K}");
-        var scores = NormalScores.Apply(samples);
+        var scores = NormalScores.Apply(samples, _options.Ksg.Threads);
         var ksg = Inner(null);
         double theta = ksg.PointEstimate(scores, seed);
         return _options.Surrogates == 0 ? theta : theta - GaussianSurrogateBias.Measure(scores, ksg, _options.Surrogates, seed, withHalves: false).Bias;
@@ -52,8 +52,8 @@ public sealed class CopulaKsgEstimator : IMiEstimator
         SampleValidation.RequireRows(samples, MinSamples(samples.DimX, samples.DimY), $"{Name} with k = {_options.Ksg.K}");
         int splits = _options.Ksg.Splits, total = splits + 1 + _options.Surrogates, done = 0;
         void Step() => _options.Ksg.Progress?.Invoke(++done, total);
-        var scores = NormalScores.Apply(samples);
-        var parts = Inner((_, _) => Step()).EstimateWithHalves(samples, seed, NormalScores.Apply);
+        var scores = NormalScores.Apply(samples, _options.Ksg.Threads);
+        var parts = Inner((_, _) => Step()).EstimateWithHalves(samples, seed, s => NormalScores.Apply(s, _options.Ksg.Threads));
         var bias = _options.Surrogates == 0 ? null : GaussianSurrogateBias.Measure(scores, Inner(null), _options.Surrogates, seed, withHalves: splits > 0, Step);
         double mi = parts.Mi - (bias?.Bias ?? 0);
         var warnings = new List<string>();

@@ -82,7 +82,7 @@ public sealed class KsgEstimator : IMiEstimator
     /// <summary>
     /// The point estimate with the half-splitting SE and the mean estimate over the halves (NaN for both when
     /// <see cref="KsgOptions.Splits"/> is 0); no CI, no warnings. The building block of <see cref="Estimate"/>.
-    /// A <paramref name="transform"/> (e.g. <see cref="NormalScores.Apply"/>) is applied before the tie noise, to
+    /// A <paramref name="transform"/> (e.g. <see cref="NormalScores.Apply(PairedSamples, int)"/>) is applied before the tie noise, to
     /// all rows for the estimate and again to each half on its own for the SE.
     /// </summary>
     internal KsgHalfSplits EstimateWithHalves(PairedSamples samples, ulong seed, Func<PairedSamples, PairedSamples>? transform = null)
@@ -173,7 +173,7 @@ public sealed class KsgEstimator : IMiEstimator
         };
         return bruteForce
             ? new BruteForceKsgNeighbourhoods(s.X, s.Y, s.DimX, s.DimY, _options.K, _options.Variant)
-            : new TreeKsgNeighbourhoods(s.X, s.Y, s.DimX, s.DimY, _options.K, _options.Variant);
+            : new TreeKsgNeighbourhoods(s.X, s.Y, s.DimX, s.DimY, _options.K, _options.Variant, _options.Threads);
     }
 
     /// <summary>A copy with scikit-learn's tie-breaking noise: TieNoise · max(1, mean|v|) · N(0,1) per column.</summary>
