@@ -19,7 +19,8 @@ public static class CliApp
             ParseResult parsed = root.Parse(args);
             if (parsed.Errors.Count > 0)
             {
-                Console.Error.WriteLine($"mi: error: {parsed.Errors[0].Message}");
+                string text = ParseErrorText.Of(parsed.Errors.Select(e => e.Message).ToArray(), root.Subcommands.Select(c => c.Name));
+                Console.Error.WriteLine($"mi: error: {text}");
                 return ExitUsage;
             }
             return parsed.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -9,7 +9,10 @@ internal static class CliProcess
 
     private static readonly string MiDll = Path.Combine(AppContext.BaseDirectory, "mi.dll");
 
-    public static Result RunIn(string workingDirectory, params string[] args)
+    public static Result RunIn(string workingDirectory, params string[] args) => RunWith(workingDirectory, new Dictionary<string, string?>(), args);
+
+    /// <summary>As <see cref="RunIn"/>, with environment variables set (a null value removes the variable).</summary>
+    public static Result RunWith(string workingDirectory, IReadOnlyDictionary<string, string?> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -18,6 +21,11 @@ internal static class CliProcess
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment)
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
         start.ArgumentList.Add(MiDll);
         foreach (string arg in args) start.ArgumentList.Add(arg);
         using Process process = Process.Start(start)!;

@@ -7,16 +7,18 @@ namespace MutualInfo.Cli.Bench;
 /// </summary>
 internal static class BenchLists
 {
-    public static string[] Names(IEnumerable<string> values) =>
-        values.SelectMany(v => v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).ToArray();
+    // An empty item ("--tasks ''", "a,,b") is refused rather than dropped: dropping it silently turned an empty
+    // --tasks into the default run, while --n 16,,32 was refused.
+    public static string[] Names(IEnumerable<string> values, string flag = "--tasks") =>
+        values.SelectMany(v => Items(v, flag)).ToArray();
 
-    public static string[] Specs(IEnumerable<string> values)
+    public static string[] Specs(IEnumerable<string> values, string flag = "--estimators")
     {
         var specs = new List<string>();
         foreach (string value in values)
         {
             bool first = true;
-            foreach (string item in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            foreach (string item in Items(value, flag))
             {
                 bool continues = !first && item.Contains('=') && !item.Contains(':');
                 if (continues) specs[^1] += "," + item; else specs.Add(item);
@@ -24,5 +26,12 @@ internal static class BenchLists
             }
         }
         return specs.ToArray();
+    }
+
+    private static string[] Items(string value, string flag)
+    {
+        string[] items = value.Split(',', StringSplitOptions.TrimEntries);
+        if (items.Any(i => i.Length == 0)) throw new UsageException($"{flag}: empty item in '{value}'");
+        return items;
     }
 }

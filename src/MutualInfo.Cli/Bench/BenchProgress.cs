@@ -15,8 +15,10 @@ internal sealed class BenchProgress
     {
         _total = total;
         _done = alreadyDone;
-        if (alreadyDone > 0)
-            Console.Error.WriteLine($"bench: resuming, {alreadyDone} of {total} cells already in {storePath}");
+        // A line from the first second: the first cell can take long, and silence would look like a hang.
+        Console.Error.WriteLine(alreadyDone > 0
+            ? $"bench: resuming, {alreadyDone} of {total} cells already in {storePath}"
+            : $"bench: {total} cells, results appended to {storePath} as they finish");
     }
 
     public void Finished(BenchResult cell)

@@ -20,6 +20,9 @@ internal static class BenchCommand
     public const string DefaultPlot = "bench.png";
     public const string PartialSuffix = ".partial.jsonl";
 
+    /// <summary>Largest --seeds accepted (each seed is a full row of the grid).</summary>
+    public const int MaxSeeds = 10_000;
+
     public static Command Create()
     {
         var tasks = new Option<string[]>("--tasks") { Description = "Task names, BMI ids or globs, comma-separated or repeated (default: the representative subset marked * by `mi tasks`; with --preset: narrows the preset)", AllowMultipleArgumentsPerToken = true };
@@ -53,7 +56,7 @@ internal static class BenchCommand
             string? plotPath = parsed.GetValue(plot) ?? (taskPatterns.Length == 0 ? DefaultPlot : null);
             string? csvPath = parsed.GetValue(csv);
             if (json == "-") throw new UsageException("--json: `mi bench` needs a file (cells are appended beside it as they finish), not '-'");
-            BenchOutputs.RequireWritable(json, csvPath, plotPath);
+            BenchOutputs.RequireWritable([], json, csvPath, plotPath, json + PartialSuffix);
             var report = Run(grid, shardSpec, json);
             BenchOutputs.Write(report, json, csvPath, plotPath);
             File.Delete(json + PartialSuffix);
@@ -69,19 +72,25 @@ internal static class BenchCommand
     private static string DefaultSamplesFor(string? preset) =>
         preset == BenchPreset.BmiV1 ? BenchPreset.BmiV1Samples.ToString(CultureInfo.InvariantCulture) : DefaultSamples;
 
+    /// <summary>
+    /// Peak memory per value (row × column) of a cell: the sample, its standardised and normal-score copies, and the
+    /// k-NN estimators' trees and per-point buffers (`mi estimate` on 10⁶ × 2 peaks near 410 bytes per value), with margin.
+    /// </summary>
+    public const double BytesPerSampleValue = 512;
+
     private static BenchGrid BuildGrid(IReadOnlyList<BenchTask> tasks, string[] estimatorSpecs, string samples, ulong[] seeds, int threads)
     {
         if (estimatorSpecs.Length == 0) estimatorSpecs = BenchLists.Specs([DefaultEstimators]);
-        return new BenchGrid(
-            tasks,
-            estimatorSpecs.Select(e => BenchEstimatorParser.Parse(e, threads)).ToArray(),
-            BatchSizeList.Parse(samples, "--samples"),
-            seeds);
+        var sizes = BatchSizeList.Parse(samples, "--samples");
+        int widest = tasks.Max(t => t.DimX + t.DimY);
+        MemoryBudget.Require(BytesPerSampleValue * sizes.Max() * widest, $"--samples: a cell of {sizes.Max()} samples × {widest} columns");
+        return new BenchGrid(tasks, estimatorSpecs.Select(e => BenchEstimatorParser.Parse(e, threads)).ToArray(), sizes, seeds);
     }
 
     private static ulong[] Seeds(ulong first, int count)
     {
         if (count < 1) throw new UsageException($"--seeds: must be at least 1, got {count}");
+        if (count > MaxSeeds) throw new UsageException($"--seeds: must be at most {MaxSeeds}, got {count}");
         if (first > ulong.MaxValue - (ulong)(count - 1)) throw new UsageException($"--seed: {first} + {count - 1} seeds overflows");
         return Enumerable.Range(0, count).Select(i => first + (ulong)i).ToArray();
     }
@@ -89,10 +98,22 @@ internal static class BenchCommand
     private static string DefaultJsonFor(ShardSpec shard) =>
         shard.Count == 1 ? DefaultJson : string.Create(CultureInfo.InvariantCulture, $"bench.shard-{shard.Index}-of-{shard.Count}.json");
 
+    // The results file is deleted once the result is written: cells of another grid (other tasks, estimators,
+    // samples, seeds or shard) would be lost without a word, so such a file is refused before any work.
+    private static void RequireSameGrid(BenchResultStore store, IReadOnlyList<BenchCell> cells)
+    {
+        var ours = cells.Select(c => c.Key).ToHashSet();
+        var foreign = store.Results.Keys.Where(k => !ours.Contains(k)).ToArray();
+        if (foreign.Length > 0)
+            throw new UsageException($"the results file '{store.Path}' holds {foreign.Length} cell(s) of another grid (e.g. {foreign[0]}); "
+                + "rerun with that grid's flags to finish it, or use another --json");
+    }
+
     private static BenchReport Run(BenchGrid grid, ShardSpec shard, string json)
     {
         var cells = grid.Cells(shard);
         using var store = BenchResultStore.Open(json + PartialSuffix);
+        RequireSameGrid(store, cells);
         int done = cells.Count(c => store.Results.ContainsKey(c.Key));
         var progress = new BenchProgress(cells.Count, done, store.Path);
         BenchRunner.Run(cells, store.Results.ContainsKey, result =>

@@ -22,7 +22,7 @@ internal static class BenchMergeCommand
         command.SetAction(parsed =>
         {
             string[] files = parsed.GetValue(inputs) ?? [];
-            BenchOutputs.RequireWritable(parsed.GetValue(json), parsed.GetValue(csv), parsed.GetValue(plot));
+            BenchOutputs.RequireWritable(files, parsed.GetValue(json), parsed.GetValue(csv), parsed.GetValue(plot));
             var reports = files.Select(f => (f, BenchJson.ReadReport(f, "merge"))).ToArray();
             var outcome = BenchMerge.Combine(reports);
             if (outcome.Missing.Count > 0)

@@ -28,6 +28,7 @@ internal static class BmiCommand
         command.SetAction(parsed =>
         {
             string path = parsed.GetValue(file)!;
+            OutputPaths.Require([path], new OutputPaths.Output("--json", parsed.GetValue(common.Json)));
             ulong seed = parsed.GetValue(common.Seed);
             // The default estimator's decision rule weighs its half-splits' SE, so `mi bmi` runs them as `mi estimate` does and
             // prints the same number.

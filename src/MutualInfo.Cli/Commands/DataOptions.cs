@@ -33,6 +33,7 @@ internal sealed class DataOptions
         string text = parsed.GetValue(Delimiter) ?? ",";
         if (text.Equals("tab", StringComparison.OrdinalIgnoreCase) || text == "\\t") return '\t';
         if (text.Length != 1) throw new UsageException($"--delimiter: expected one character or 'tab', got '{text}'");
+        CsvSamples.RequireUsableDelimiter(text[0], "--delimiter");
         return text[0];
     }
 
@@ -43,9 +44,12 @@ internal sealed class DataOptions
     /// <summary>Reads, validates and (unless --no-standardize) standardises the samples for this estimator.</summary>
     public PairedSamples Load(ParseResult parsed, string path, ColumnChoice columns, IMiEstimator estimator)
     {
-        var samples = CsvSamples.Read(path, columns, GetDelimiter(parsed));
+        char delimiter = GetDelimiter(parsed);
+        var samples = CsvSamples.Read(path, columns, delimiter);
         SampleValidation.RequireRows(samples, estimator.MinSamples(samples.DimX, samples.DimY), $"estimator {estimator.Name}");
         SampleValidation.RequireNonConstantColumns(samples);
-        return parsed.GetValue(NoStandardize) ? samples : Standardization.Apply(samples);
+        if (!parsed.GetValue(NoStandardize)) return Standardization.Apply(samples);
+        SampleValidation.RequireFiniteRanges(samples);
+        return samples;
     }
 }

@@ -8,6 +8,9 @@ namespace MutualInfo.Cli.Commands;
 /// <summary>`mi estimate FILE.csv`: MI from data with standard error, 95% CI and diagnostics.</summary>
 internal static class EstimateCommand
 {
+    /// <summary>Largest --permutations accepted: each permutation is a full estimate; 10⁵ resolves p down to 10⁻⁵.</summary>
+    public const int MaxPermutations = 100_000;
+
     public static Command Create()
     {
         var command = new Command("estimate", "Estimate I(X;Y) in nats from a CSV file (header row; X…/Y… columns by default) with SE, 95% CI and diagnostics");
@@ -32,9 +35,11 @@ internal static class EstimateCommand
         command.SetAction(parsed =>
         {
             string path = parsed.GetValue(file)!;
+            OutputPaths.Require([path], new OutputPaths.Output("--json", parsed.GetValue(common.Json)));
             ulong seed = parsed.GetValue(common.Seed);
             int perms = parsed.GetValue(permutations);
             if (perms < 0) throw new UsageException($"--permutations: must be 0 or more, got {perms}");
+            if (perms > MaxPermutations) throw new UsageException($"--permutations: must be at most {MaxPermutations} (each one re-runs the estimator), got {perms}");
             ProgressReporter? progress = null;
             IMiEstimator? created = null;
             var estimator = created = data.CreateEstimator(parsed, common.GetThreads(parsed), parsed.GetValue(splits), parsed.GetValue(resamples), parsed.GetValue(biasAllowance),
@@ -47,8 +52,8 @@ internal static class EstimateCommand
             var settings = new Dictionary<string, object?>
             {
                 ["file"] = path,
-                ["x_columns"] = string.Join(",", samples.XNames),
-                ["y_columns"] = string.Join(",", samples.YNames),
+                ["x_columns"] = samples.XNames,
+                ["y_columns"] = samples.YNames,
                 ["k"] = estimator switch { KsgEstimator ksg => ksg.Options.K, CopulaKsgEstimator copula => copula.Options.Ksg.K, _ => null },
                 ["standardized"] = !parsed.GetValue(data.NoStandardize),
                 ["permutations"] = perms,

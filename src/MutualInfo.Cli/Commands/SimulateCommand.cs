@@ -78,13 +78,15 @@ internal static class SimulateCommand
         SimulationSettings[] settings = request.Families
             .Select(f => new SimulationSettings(f, request.Bounds, request.BatchSizes, request.Trials, request.Negatives, request.Seed, request.Threads))
             .ToArray();
-        foreach (SimulationSettings s in settings) s.Validate();
         ValidateOutputs(request);
+        foreach (SimulationSettings s in settings) s.Validate();
 
         var progress = new ProgressReporter("simulate", settings.Sum(Simulator.TotalWork));
+        progress.Start($"needs about {MemoryBudget.Format(settings.Max(s => s.EstimatedBytes()))} of memory");
         var runs = settings.Select(s => Simulator.Run(s, progress.Advance)).ToArray();
 
-        IAnsiConsole console = StdoutConsole.Create();
+        bool jsonOnStdout = request.JsonPath == "-";
+        IAnsiConsole console = jsonOnStdout ? StdoutConsole.CreateOnStderr() : StdoutConsole.Create();
         foreach (SimulationRun run in runs) SimulationTable.Write(console, run, request.Trials);
         WriteOutputs(request, runs, console);
         return CliApp.ExitOk;
@@ -94,11 +96,18 @@ internal static class SimulateCommand
     {
         if (request.PlotPath is { } path && Path.GetExtension(path).ToLowerInvariant() is not (".png" or ".svg"))
             throw new UsageException($"--plot: the file must end in .png or .svg, got '{path}'");
+        OutputPaths.Require([], new("--json", request.JsonPath), new("--csv", request.CsvPath), new("--plot", request.PlotPath));
     }
 
     private static void WriteOutputs(SimulateRequest request, IReadOnlyList<SimulationRun> runs, IAnsiConsole console)
     {
-        if (request.JsonPath is { } json)
+        if (request.JsonPath == "-")
+        {
+            using var buffer = new MemoryStream();
+            SimulationJson.Write(runs, buffer);
+            Console.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+        else if (request.JsonPath is { } json)
         {
             AtomicFile.Write(json, stream => SimulationJson.Write(runs, stream));
             console.WriteLine($"wrote {json}");

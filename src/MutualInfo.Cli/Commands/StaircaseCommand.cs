@@ -64,6 +64,7 @@ internal static class StaircaseCommand
 
     private static int Execute(StaircaseOptions options, bool cubic, string? jsonPath, string? plotPath)
     {
+        OutputPaths.Require([], new("--json", jsonPath), new("--plot", plotPath));
         options.Validate();
         if (options.BatchSize < 2) throw new UsageException($"--batch: must be at least 2, got {options.BatchSize}");
         if (!(options.LearningRate > 0)) throw new UsageException($"--lr: must be positive, got {options.LearningRate}");
@@ -74,9 +75,16 @@ internal static class StaircaseCommand
         var progress = new ProgressReporter("staircase", total);
         var result = StaircaseExperiment.Run(options, StaircaseData.For(options.Dim, cubic), () => progress.Advance());
 
-        IAnsiConsole console = StdoutConsole.Create();
+        // `--json -`: the JSON on stdout (as in every command), the table on stderr.
+        IAnsiConsole console = jsonPath == "-" ? StdoutConsole.CreateOnStderr() : StdoutConsole.Create();
         StaircaseTable.Write(console, result);
-        if (jsonPath is not null)
+        if (jsonPath == "-")
+        {
+            using var buffer = new MemoryStream();
+            StaircaseJson.Write(result, cubic, buffer);
+            Console.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+        else if (jsonPath is not null)
         {
             AtomicFile.Write(jsonPath, stream => StaircaseJson.Write(result, cubic, stream));
             console.WriteLine($"wrote {jsonPath}");
@@ -96,8 +104,12 @@ internal static class StaircaseCommand
         _ => throw new UsageException($"--device: expected cpu or cuda, got '{text}'"),
     };
 
-    private static string[] SplitList(string text) =>
-        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private static string[] SplitList(string text)
+    {
+        string[] items = text.Split(',', StringSplitOptions.TrimEntries);
+        if (items.Any(i => i.Length == 0)) throw new UsageException($"--levels: empty item in '{text}'");
+        return items;
+    }
 
     private static double[] ParseLevels(string text) =>
         SplitList(text).Select(item => double.TryParse(item, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && v > 0 && double.IsFinite(v)

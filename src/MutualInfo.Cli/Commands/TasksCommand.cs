@@ -25,6 +25,7 @@ internal static class TasksCommand
             string[] patterns = BenchLists.Names(parsed.GetValue(tasks) ?? []);
             var chosen = BenchPreset.Tasks(parsed.GetValue(preset), patterns);
             string? json = parsed.GetValue(common.Json);
+            OutputPaths.Require([], new OutputPaths.Output("--json", json));
             if (json == "-")
             {
                 using var buffer = new MemoryStream();

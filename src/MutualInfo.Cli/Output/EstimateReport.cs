@@ -46,6 +46,12 @@ internal static class EstimateReport
                     case int i: w.WriteNumber(key, i); break;
                     case ulong u: w.WriteNumber(key, u); break;
                     case double d: w.WriteNumberOrNull(key, d); break;
+                    case IEnumerable<string> strings:
+                        // Column names may contain commas: an array keeps them apart.
+                        w.WriteStartArray(key);
+                        foreach (string s in strings) w.WriteStringValue(s);
+                        w.WriteEndArray();
+                        break;
                     default: w.WriteString(key, Convert.ToString(value, CultureInfo.InvariantCulture)); break;
                 }
             }

@@ -25,6 +25,17 @@ internal sealed class ProgressReporter(string label, long total)
         }
     }
 
+    /// <summary>Prints the 0% line at once, so a long first step never looks like a hang.</summary>
+    public void Start(string? note = null)
+    {
+        lock (_gate)
+        {
+            _lastPrint = _clock.Elapsed;
+            if (note is not null) Console.Error.WriteLine($"{label}: {note}");
+            Print(finished: total == 0);
+        }
+    }
+
     /// <summary>
     /// Ends the display when the work stopped before reaching the total (e.g. early stopping): prints the final count
     /// with <paramref name="note"/> and ends the line. Does nothing when the total was reached or nothing was reported.

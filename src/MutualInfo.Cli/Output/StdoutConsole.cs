@@ -11,4 +11,12 @@ internal static class StdoutConsole
         if (Console.IsOutputRedirected) console.Profile.Width = 240;
         return console;
     }
+
+    /// <summary>The same on stderr, for the human output when stdout carries the JSON (`--json -`).</summary>
+    public static IAnsiConsole CreateOnStderr()
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        if (Console.IsErrorRedirected) console.Profile.Width = 240;
+        return console;
+    }
 }

@@ -68,12 +68,11 @@ public sealed class NeuralEstimator : IMiEstimator
         SampleValidation.RequireFinite(samples);
         var data = Standardization.Apply(samples);
         var (train, test) = Split(data, seed);
-        RequireFeasibleCritic(test.Count);
+        RequireFeasibleCritic(test.Count, samples.DimX, samples.DimY);
         var (scores, lastImprovedAtEnd, steps) = TrainAndScore(train, test, seed);
         int n = test.Count;
-        bool valid = AllValid(scores);
-        double mi = valid ? CoreBound().EvaluateBatch(scores, n) : double.NaN;
-        double se = valid ? StandardError(HeldOutScores.ColumnTerms(scores, n, _kind, _tau)) : double.NaN;
+        double mi = CoreBound().EvaluateBatch(scores, n);
+        double se = StandardError(HeldOutScores.ColumnTerms(scores, n, _kind, _tau));
         var warnings = new List<string>();
         double? cap = _kind == NeuralObjectiveKind.InfoNce ? Math.Log(n) : null;
         if (cap is not null) warnings.AddRange(CeilingWarnings(mi, se, n));
@@ -81,7 +80,7 @@ public sealed class NeuralEstimator : IMiEstimator
             warnings.Add($"the held-out estimate was still rising at the step budget ({_options.MaxSteps} steps): the critic may be undertrained; allow more steps");
         string method = $"held-out: critic trained on {train.Count} rows for {steps} steps (early stopping every {_options.EvalEvery} steps, patience {_options.Patience}), " +
             $"estimate on the {n} held-out rows; SE = sd of the per-column terms / √{n} (delta method for log-mean-exp terms), CI = ±1.96 SE; ignores training variance and the selection of the best evaluation";
-        if (Divergence(mi, valid) is { } diverged)
+        if (Divergence(mi) is { } diverged)
             return new MiEstimate(Name, double.NaN, double.NaN, double.NaN, double.NaN, samples.Count, samples.DimX, samples.DimY, cap, null, warnings, method)
             { Reliability = Reliability.From([diverged]) };
         var result = new MiEstimate(Name, mi, se, mi - 1.96 * se, mi + 1.96 * se, samples.Count, samples.DimX, samples.DimY, cap, null, warnings, method);
@@ -95,23 +94,15 @@ public sealed class NeuralEstimator : IMiEstimator
     }
 
     /// <summary>
-    /// A sentence saying the critic diverged (non-finite held-out scores or value, or a value below −1 nat, which
-    /// the constant critic already beats), or null. Large finite scores alone prove nothing: InfoNCE is invariant to
-    /// shifting a column, so its scores may drift far from 0. A diverged critic yields no estimate at all.
+    /// A sentence saying the critic diverged (a held-out value that is not finite or below −1 nat, which the
+    /// constant critic already beats), or null; non-finite scores stop training earlier (<see cref="RequireFiniteScores"/>).
+    /// Large finite scores alone prove nothing: InfoNCE is invariant to shifting a column, so its scores may drift
+    /// far from 0. A diverged critic yields no estimate at all.
     /// </summary>
-    private string? Divergence(double mi, bool validScores)
+    private string? Divergence(double mi)
     {
-        if (validScores && double.IsFinite(mi) && mi >= -1) return null;
-        string what = !validScores ? "held-out scores are NaN or +∞" : $"its held-out value is {mi:0.###E+0} nats, below what a constant critic gives";
-        return $"the critic diverged ({what}): no estimate; lower the learning rate (now {_options.LearningRate:R}), use more rows, or another estimator";
-    }
-
-    /// <summary>Scores the core bounds accept: finite or −∞ (zero density).</summary>
-    private static bool AllValid(double[] scores)
-    {
-        foreach (double s in scores)
-            if (double.IsNaN(s) || double.IsPositiveInfinity(s)) return false;
-        return true;
+        if (double.IsFinite(mi) && mi >= -1) return null;
+        return $"the critic diverged (its held-out value is {mi:0.###E+0} nats, below what a constant critic gives): no estimate; lower the learning rate (now {_options.LearningRate:R}), use more rows, or another estimator";
     }
 
     /// <summary>
@@ -162,10 +153,22 @@ public sealed class NeuralEstimator : IMiEstimator
         return (data.Rows(perm.AsSpan(nTest)), data.Rows(perm.AsSpan(0, nTest)));
     }
 
-    private void RequireFeasibleCritic(int nTest)
+    private void RequireFeasibleCritic(int nTest, int dimX, int dimY)
     {
         if (_options.Critic.Kind == CriticKind.Concat && (long)nTest * nTest * _options.Critic.Hidden > MaxConcatActivations)
             throw new UsageException($"--critic: the concat critic would need {(long)nTest * nTest * _options.Critic.Hidden:N0} activations to score {nTest} held-out pairs; use a separable critic or fewer held-out rows");
+        // Held-out scoring keeps the best and the current n×n matrix (double) and the critic's float32 and float64 copies.
+        MemoryBudget.Require(28.0 * nTest * nTest, $"--max-test: scoring {nTest} held-out rows (n×n score matrices)");
+        MemoryBudget.Require(CriticBytes(dimX, dimY), $"--hidden/--layers/--embedding: the critic ({_options.Critic.Hidden} units × {_options.Critic.Layers} layers)");
+    }
+
+    // Parameters (with gradient and Adam's two moments: 16 bytes each) plus one batch's activations forward and back.
+    private double CriticBytes(int dimX, int dimY)
+    {
+        double h = _options.Critic.Hidden, layers = Math.Max(1, _options.Critic.Layers), e = _options.Critic.Embedding;
+        double parameters = (dimX + dimY) * h + 2 * (layers - 1) * h * h + 2 * h * e;
+        double activations = 2.0 * 4 * _options.BatchSize * h * layers * 2;
+        return 16 * parameters + activations;
     }
 
     /// <summary>Trains with early stopping; returns the best held-out score matrix (double, row-major).</summary>
@@ -192,7 +195,8 @@ public sealed class NeuralEstimator : IMiEstimator
             int until = Math.Min(_options.MaxSteps, step + _options.EvalEvery);
             for (; step < until; step++) trainer.Step(sampler);
             Score(trainer.Critic, xTest, yTest, current);
-            double value = AllValid(current) ? bound.EvaluateBatch(current, n) : double.NaN;
+            RequireFiniteScores(current, step);
+            double value = bound.EvaluateBatch(current, n);
             improvedLast = value > bestValue;
             if (improvedLast)
             {
@@ -206,6 +210,14 @@ public sealed class NeuralEstimator : IMiEstimator
         // No finite evaluation (e.g. NaN scores): report the last one rather than an all-zero matrix.
         if (double.IsNegativeInfinity(bestValue)) Array.Copy(current, best, current.Length);
         return (best, improvedLast && step >= _options.MaxSteps, step);
+    }
+
+    // Scores of +∞ or NaN mean training diverged (a learning rate far too large): a bound on them would be NaN.
+    private void RequireFiniteScores(double[] scores, int step)
+    {
+        foreach (double s in scores)
+            if (double.IsNaN(s) || double.IsPositiveInfinity(s))
+                throw new UsageException($"--lr: training diverged by step {step} (held-out critic scores are {s}); lower the learning rate (now {_options.LearningRate:R})");
     }
 
     /// <summary>Draws training batches without replacement within an epoch (a fresh permutation each epoch).</summary>

@@ -27,6 +27,7 @@ public static class TorchRuntime
     private static bool _loaded;
     private static bool _hookInstalled;
     private static IntPtr _repairedHandle;
+    private static UsageException? _repairFailure;
 
     /// <summary>Where the repaired copy came from, or null when the normal load worked (the usual case).</summary>
     public static string? RepairedLibraryPath { get; private set; }
@@ -49,8 +50,10 @@ public static class TorchRuntime
             {
                 torch.InitializeDeviceType(DeviceType.CPU);
             }
-            catch (NotSupportedException e)
+            catch (Exception e) when (e is NotSupportedException or TypeInitializationException)
             {
+                // The repair hook cannot throw through the native loader; it leaves a user-fixable reason here.
+                if (_repairFailure is { } failure) throw failure;
                 throw new InvalidOperationException($"libtorch could not be loaded: {DescribeLoadFailure() ?? e.Message.Split('\n')[0]}", e);
             }
             _loaded = true;
@@ -84,7 +87,16 @@ public static class TorchRuntime
             if (_repairedHandle != IntPtr.Zero) return _repairedHandle;
             string? original = FindOriginal();
             if (original is null) return IntPtr.Zero;
-            string? repaired = WriteRepairedCopy(original);
+            string? repaired;
+            try
+            {
+                repaired = WriteRepairedCopy(original);
+            }
+            catch (UsageException e)
+            {
+                _repairFailure = e;
+                return IntPtr.Zero;
+            }
             if (repaired is null) return IntPtr.Zero;
             PreloadDependencies(original);
             if (!NativeLibrary.TryLoad(repaired, out var handle)) return IntPtr.Zero;
@@ -117,25 +129,55 @@ public static class TorchRuntime
         var weakened = ElfVersionNeeds.WeakenUnusedRequirements(image);
         if (weakened.Count == 0) return null;
         string hash = Convert.ToHexString(SHA256.HashData(image))[..16].ToLowerInvariant();
-        string directory = Path.Combine(CacheRoot(), $"libtorchsharp-{hash}");
-        string target = Path.Combine(directory, LibraryFile);
-        if (!File.Exists(target))
+        UsageException? firstFailure = null;
+        foreach (var (root, source) in CacheRoots())
         {
-            Directory.CreateDirectory(directory);
-            string temp = $"{target}.{Environment.ProcessId}.tmp";
-            File.WriteAllBytes(temp, image);
-            File.Move(temp, target, overwrite: true);
+            string directory = Path.Combine(root, $"libtorchsharp-{hash}");
+            string target = Path.Combine(directory, LibraryFile);
+            // A cached copy is used only if it is byte-for-byte the repaired image: a truncated one would be mapped
+            // and fault (SIGBUS) on first use, an empty one fails to load; either is rewritten.
+            try
+            {
+                if (!IsIntactCopy(target, image))
+                {
+                    Directory.CreateDirectory(directory);
+                    string temp = $"{target}.{Environment.ProcessId}.tmp";
+                    File.WriteAllBytes(temp, image);
+                    File.Move(temp, target, overwrite: true);
+                }
+                WeakenedVersions = weakened;
+                return target;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
+            {
+                // Unwritable (e.g. XDG_CACHE_HOME=/proc/x): the next candidate, ending with the temporary directory.
+                firstFailure ??= new UsageException($"{source}: cannot write the native-library cache in '{directory}' ({e.Message}); point {source} at a writable directory");
+            }
         }
-        WeakenedVersions = weakened;
-        return target;
+        throw firstFailure!;
     }
 
-    private static string CacheRoot()
+    private static bool IsIntactCopy(string path, byte[] image)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            return info.Exists && info.Length == image.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(image);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Cache directories in order of preference, each with the environment variable that chose it (named in errors).</summary>
+    private static IEnumerable<(string Root, string Source)> CacheRoots()
     {
         string? xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
         string home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        string root = !string.IsNullOrEmpty(xdg) ? xdg : !string.IsNullOrEmpty(home) ? Path.Combine(home, ".cache") : Path.GetTempPath();
-        return Path.Combine(root, "mutualinfo", "native");
+        if (!string.IsNullOrEmpty(xdg)) yield return (Path.Combine(xdg, "mutualinfo", "native"), "XDG_CACHE_HOME");
+        else if (!string.IsNullOrEmpty(home)) yield return (Path.Combine(home, ".cache", "mutualinfo", "native"), "HOME");
+        yield return (Path.Combine(Path.GetTempPath(), $"mutualinfo-{Environment.UserName}", "native"), "TMPDIR");
     }
 
     /// <summary>The copy lives elsewhere, so its $ORIGIN run path no longer finds libtorch: load those first by full path.</summary>

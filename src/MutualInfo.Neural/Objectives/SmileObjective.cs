@@ -12,6 +12,8 @@ public sealed class SmileObjective : MiObjective
     public SmileObjective(double tau = DefaultTau)
     {
         if (!(tau > 0)) throw new UsageException(FormattableString.Invariant($"--estimators: smile: tau must be > 0, got {tau}"));
+        // Scores live in float32 during training; past ~88 e^τ overflows there and clipping at τ changes nothing anyway.
+        if (tau > MaxTau) throw new UsageException(FormattableString.Invariant($"--estimators: smile: tau must be at most {MaxTau} (beyond it nothing is clipped: use dv), got {tau}"));
         Tau = tau;
     }
 
@@ -26,6 +28,9 @@ public sealed class SmileObjective : MiObjective
 
     /// <summary>The papers' τ = 5.</summary>
     public const double DefaultTau = 5;
+
+    /// <summary>Largest τ accepted.</summary>
+    public const double MaxTau = 80;
 
     /// <inheritdoc />
     public override ObjectiveOutput Evaluate(Tensor scores, Tensor? logBaseline = null) =>

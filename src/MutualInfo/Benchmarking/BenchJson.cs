@@ -111,8 +111,8 @@ public static class BenchJson
     {
         try
         {
-            using var stream = File.OpenRead(path);
-            using var doc = JsonDocument.Parse(stream);
+            if (Directory.Exists(path)) throw new UsageException("it is a directory");
+            using var doc = JsonDocument.Parse(ReadBounded(path));
             JsonElement root = doc.RootElement;
             BenchGridSpec grid = ReadGrid(Property(root, "grid"));
             JsonElement shardElement = Property(root, "shard");
@@ -127,7 +127,33 @@ public static class BenchJson
         }
     }
 
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ");
+    /// <summary>Longest error detail echoed: a bad file's content must not flood the terminal.</summary>
+    private const int MaxDetail = 200;
+
+    private static string OneLine(string message)
+    {
+        string line = message.ReplaceLineEndings(" ");
+        return line.Length <= MaxDetail ? line : line[..MaxDetail] + "…";
+    }
+
+    // The whole file, refusing a NUL byte (a device such as /dev/zero, a binary file) at once and anything larger
+    // than a quarter of the available memory (the parsed document takes a few times its size) before reading it all.
+    private static byte[] ReadBounded(string path)
+    {
+        long limit = MemoryBudget.AvailableBytes / 4;
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        if (stream.CanSeek && stream.Length > limit) throw new UsageException($"it is {MemoryBudget.Format(stream.Length)}, more than a result file can be ({MemoryBudget.Format(limit)})");
+        using var content = new MemoryStream();
+        var buffer = new byte[1 << 16];
+        int read;
+        while ((read = stream.Read(buffer)) > 0)
+        {
+            if (Array.IndexOf(buffer, (byte)0, 0, read) >= 0) throw new UsageException("it holds a NUL byte (binary data, not JSON)");
+            content.Write(buffer, 0, read);
+            if (content.Length > limit) throw new UsageException($"it is larger than a result file can be ({MemoryBudget.Format(limit)})");
+        }
+        return content.ToArray();
+    }
 
     private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
     {

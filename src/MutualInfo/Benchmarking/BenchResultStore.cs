@@ -6,7 +6,9 @@ namespace MutualInfo.Benchmarking;
 /// <summary>
 /// The resumable store of a benchmark run: one JSON line per finished cell, appended and flushed to disk as soon
 /// as the cell is done, so an interrupted run loses at most the cell in progress. Opening an existing store keeps
-/// its complete lines and cuts off a torn last line (a write interrupted mid-line).
+/// its complete lines and cuts off a torn last line (a write interrupted mid-line). The file is locked exclusively
+/// while open, so a second run on the same path is refused instead of interleaving its cells; two lines for the same
+/// cell must agree (as `mi bench merge` requires of its inputs).
 /// </summary>
 public sealed class BenchResultStore : IDisposable
 {
@@ -31,7 +33,12 @@ public sealed class BenchResultStore : IDisposable
         FileStream stream;
         try
         {
-            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read);
+            // FileShare.None takes an exclusive advisory lock (flock) on Unix: a concurrent run on the same file fails here.
+            stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException e) when (File.Exists(path))
+        {
+            throw new UsageException($"the results file '{path}' is in use (another `mi bench` with the same --json is running?): {e.Message}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -83,6 +90,8 @@ public sealed class BenchResultStore : IDisposable
             {
                 throw new UsageException($"results file '{path}' line {i + 1} is not a benchmark cell ({e.Message.ReplaceLineEndings(" ")}); move the file away to start afresh");
             }
+            if (results.TryGetValue(result.Key, out var earlier) && !earlier.SameOutcome(result))
+                throw new UsageException($"results file '{path}' line {i + 1} disagrees with an earlier line on the cell {result.Key} (mi {earlier.Mi:R} vs {result.Mi:R}); move the file away to start afresh");
             results[result.Key] = result;
         }
         return results;

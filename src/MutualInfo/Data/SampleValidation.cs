@@ -24,6 +24,29 @@ public static class SampleValidation
         RequireFinite(samples.Y, samples.DimY, samples.YNames);
     }
 
+    /// <summary>
+    /// Throws when a column's range (max − min) overflows double: distances and sums of squares on it would be
+    /// infinite. <see cref="Standardization"/> rescales such columns safely; unstandardised data must not hold them.
+    /// </summary>
+    public static void RequireFiniteRanges(PairedSamples samples)
+    {
+        RequireFiniteRange(samples.X, samples.DimX, samples.XNames);
+        RequireFiniteRange(samples.Y, samples.DimY, samples.YNames);
+    }
+
+    private static void RequireFiniteRange(double[] values, int dim, IReadOnlyList<string> names)
+    {
+        int n = values.Length / dim;
+        for (int c = 0; c < dim; c++)
+        {
+            double min = double.PositiveInfinity, max = double.NegativeInfinity;
+            for (int i = 0; i < n; i++) (min, max) = (Math.Min(min, values[i * dim + c]), Math.Max(max, values[i * dim + c]));
+            // Squares and products of differences must stay finite too (covariances): keep the range below √max.
+            if (!(max - min < 1e150))
+                throw new UsageException($"column '{names[c]}': its values span {min:R} to {max:R}, too wide to compute distances or covariances in double; standardise it (drop --no-standardize) or rescale it");
+        }
+    }
+
     private static void RequireNonConstant(double[] values, int dim, IReadOnlyList<string> names)
     {
         int n = values.Length / dim;

@@ -46,7 +46,7 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
     double IPermutationStatistic.PermutationStatistic(PairedSamples samples, ulong seed)
     {
         Validate(samples);
-        return Inner(null).PointEstimate(NormalScores.Apply(samples), seed);
+        return Inner(null).PointEstimate(NormalScores.Apply(samples, _options.Ksg.Threads), seed);
     }
 
     /// <inheritdoc />
@@ -63,9 +63,9 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
             return Result(samples, double.PositiveInfinity, double.NaN, double.PositiveInfinity, double.PositiveInfinity, [relation], "none: a deterministic relation");
         int splits = _options.Ksg.Splits, total = splits + 1 + _options.Surrogates, done = 0;
         void Step() => _options.Ksg.Progress?.Invoke(++done, total);
-        var scores = NormalScores.Apply(samples);
+        var scores = NormalScores.Apply(samples, _options.Ksg.Threads);
         var fit = GaussianCopulaFit.Fit(scores, seed);
-        var parts = Inner((_, _) => Step()).EstimateWithHalves(samples, seed, NormalScores.Apply);
+        var parts = Inner((_, _) => Step()).EstimateWithHalves(samples, seed, s => NormalScores.Apply(s, _options.Ksg.Threads));
         var bias = _options.Surrogates == 0 || fit is null ? null : GaussianSurrogateBias.Measure(scores, fit.Correlation, Inner(null), _options.Surrogates, seed, withHalves: splits > 0, Step);
         double mi = parts.Mi - (bias?.Bias ?? 0);
         var warnings = new List<string>();

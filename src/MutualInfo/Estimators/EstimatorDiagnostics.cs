@@ -33,7 +33,8 @@ public static class EstimatorDiagnostics
     {
         double cap = Math.Log(n);
         double margin = Math.Max(0.1, 2 * (double.IsFinite(stdError) ? stdError : 0));
-        if (mi < cap - margin) return null;
+        // A wide SE puts a small n's ceiling within "2 SE" of any value; an estimate at or below 0 is never saturated.
+        if (mi <= 0 || mi < cap - margin) return null;
         double needed = Math.Ceiling(Math.Exp(mi + 2));
         return $"the estimate {mi:0.000} is within {margin:0.00} nats of its ceiling log n = {cap:0.000} (n = {n}): it is saturated and the true MI may be much larger; n ≥ {needed:0} would lift the ceiling 2 nats above the estimate";
     }

@@ -9,10 +9,14 @@ public sealed record GaussianOptions
     /// <summary>Worker threads (results do not depend on it).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Throws a one-line <see cref="UsageException"/> on invalid settings.</summary>
+    /// <summary>Largest number of bootstrap resamples accepted.</summary>
+    public const int MaxResamples = 100_000;
+
+    /// <summary>Throws a <see cref="UsageException"/> naming the flag of an out-of-range option.</summary>
     public void Validate()
     {
         if (Resamples < 0 || Resamples == 1) throw new UsageException($"--resamples: must be 0 (no CI) or at least 2, got {Resamples}");
+        if (Resamples > MaxResamples) throw new UsageException($"--resamples: must be at most {MaxResamples} (a bootstrap SE needs a few hundred), got {Resamples}");
         if (Threads < 1) throw new UsageException($"--threads: must be at least 1, got {Threads}");
     }
 }

@@ -37,8 +37,8 @@ internal static class GaussianSurrogateBias
             family.SampleJoint(Rng.ForStream(seed ^ StreamBase, (ulong)j), x, y);
             var surrogate = new PairedSamples(x, y, scores.DimX, scores.DimY);
             ulong ksgSeed = (seed ^ StreamBase) + (ulong)j + 1;
-            full.Add(ksg.PointEstimate(NormalScores.Apply(surrogate), ksgSeed) - family.MutualInformation);
-            if (withHalves) half.Add(ksg.PointEstimate(NormalScores.Apply(surrogate.Rows(halfRows)), ksgSeed) - family.MutualInformation);
+            full.Add(ksg.PointEstimate(NormalScores.Apply(surrogate, ksg.Options.Threads), ksgSeed) - family.MutualInformation);
+            if (withHalves) half.Add(ksg.PointEstimate(NormalScores.Apply(surrogate.Rows(halfRows), ksg.Options.Threads), ksgSeed) - family.MutualInformation);
             onSurrogate?.Invoke();
         }
         return new SurrogateBias(family.MutualInformation, full.Mean, Math.Sqrt(full.Variance / count), withHalves ? half.Mean : double.NaN, count);

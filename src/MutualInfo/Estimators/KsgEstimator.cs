@@ -60,6 +60,11 @@ public sealed class KsgEstimator : IMiEstimator
         if (_options.Splits == 0)
             return Result(samples, parts.Mi, double.NaN, double.NaN, double.NaN, warnings, "none (--splits 0)");
         double se = parts.StdError, drift = parts.Drift;
+        if (double.IsNaN(se))
+        {
+            warnings.Add($"the standard error cannot be estimated: every half-split of the {samples.Count} rows gives the same value (too few rows for k = {_options.K}); no CI");
+            return Result(samples, parts.Mi, double.NaN, double.NaN, double.NaN, warnings, "half-splitting: no SE (every split gave the same value)");
+        }
         double t = StudentT.Quantile975(_options.Splits - 1);
         if (DriftWarning(drift, se) is { } warning) warnings.Add(warning);
         double lo = parts.Mi - t * se, hi = parts.Mi + t * se;
@@ -77,7 +82,7 @@ public sealed class KsgEstimator : IMiEstimator
     /// <summary>
     /// The point estimate with the half-splitting SE and the mean estimate over the halves (NaN for both when
     /// <see cref="KsgOptions.Splits"/> is 0); no CI, no warnings. The building block of <see cref="Estimate"/>.
-    /// A <paramref name="transform"/> (e.g. <see cref="NormalScores.Apply"/>) is applied before the tie noise, to
+    /// A <paramref name="transform"/> (e.g. <see cref="NormalScores.Apply(PairedSamples, int)"/>) is applied before the tie noise, to
     /// all rows for the estimate and again to each half on its own for the SE.
     /// </summary>
     internal KsgHalfSplits EstimateWithHalves(PairedSamples samples, ulong seed, Func<PairedSamples, PairedSamples>? transform = null)
@@ -90,7 +95,9 @@ public sealed class KsgEstimator : IMiEstimator
         // A data-dependent transform (e.g. ranks) is redone on each half, so that its own variability enters the SE.
         Func<PairedSamples, PairedSamples> half = transform is null ? rows => rows : rows => WithTieNoise(transform(rows), seed);
         var (se, halfMean) = HalfSplitError(transform is null ? noisy : samples, seed, half);
-        return new KsgHalfSplits(mi, se, halfMean);
+        // Every split giving the same value (halves so small that each point's k neighbours are all the others) says
+        // nothing about the spread: the SE cannot be estimated, it is not zero.
+        return new KsgHalfSplits(mi, se > 0 ? se : double.NaN, halfMean);
     }
 
     /// <summary>The warning when the n/2→n drift exceeds 2 SE, else null; <paramref name="subject"/> names what drifts.</summary>
@@ -166,7 +173,7 @@ public sealed class KsgEstimator : IMiEstimator
         };
         return bruteForce
             ? new BruteForceKsgNeighbourhoods(s.X, s.Y, s.DimX, s.DimY, _options.K, _options.Variant)
-            : new TreeKsgNeighbourhoods(s.X, s.Y, s.DimX, s.DimY, _options.K, _options.Variant);
+            : new TreeKsgNeighbourhoods(s.X, s.Y, s.DimX, s.DimY, _options.K, _options.Variant, _options.Threads);
     }
 
     /// <summary>A copy with scikit-learn's tie-breaking noise: TieNoise · max(1, mean|v|) · N(0,1) per column.</summary>

@@ -178,7 +178,16 @@ public sealed class MultinormalFamily : KnownMiFamily
     {
         if (dimX <= 0) throw new UsageException($"dx must be a positive integer, got {dimX}");
         if (dimY <= 0) throw new UsageException($"dy must be a positive integer, got {dimY}");
+        long d = (long)dimX + dimY;
+        // Checked before the d×d matrices exist: their memory (a few copies of 8·d² bytes) and the Cholesky factor's
+        // d³/3 flops (about two minutes at d = 4096 on this kind of machine, hours at d = 20 000).
+        if (d > MaxDimension)
+            throw new UsageException($"dx + dy must be at most {MaxDimension} (the joint covariance is factored in (dx+dy)³/3 operations), got {d}");
+        MemoryBudget.Require(4.0 * 8 * d * d, $"a {d}×{d} joint covariance");
     }
+
+    /// <summary>Largest dx + dy accepted: the Cholesky factor of the joint covariance costs (dx + dy)³/3 operations.</summary>
+    public const int MaxDimension = 4096;
 
     private static double[] Flatten(double[,] m)
     {

@@ -54,5 +54,24 @@ public sealed record SimulationSettings(
                     ? $"--n: in-batch negatives with these bounds need an n×n matrix per trial; n ≤ {max}, got {n} (use --negatives independent)"
                     : $"--n: n ≤ {max}, got {n}");
         }
+        MemoryBudget.Require(EstimatedBytes(), $"--trials/--n/--family: simulating {Family.Name} ({Trials} trials, n up to {BatchSizes.Max()}, {(Negatives == NegativeSampling.InBatch ? "in-batch" : "independent")} negatives)");
+        FamilyRepresentability.Require(Family);
+    }
+
+    /// <summary>
+    /// Memory a run needs at most: every trial value of every bound and batch size (kept to reduce in trial order),
+    /// plus one trial's buffers per thread (samples, scores: n×n unless streamed, else a few n-vectors and a block).
+    /// </summary>
+    public double EstimatedBytes()
+    {
+        double slots = (double)Bounds.Count * BatchSizes.Count;
+        double n = BatchSizes.Max(), dims = (double)Family.DimX + Family.DimY;
+        double perTrial = Negatives switch
+        {
+            NegativeSampling.InBatch when Bounds.All(b => b is IColumnSummaryBound) => n * dims + 10 * n + 64 * n,
+            NegativeSampling.InBatch => n * dims + n * n,
+            _ => dims + n + BatchSizes.Count,
+        };
+        return 8 * (slots * Trials + Math.Min(Threads, Trials) * perTrial);
     }
 }

@@ -64,6 +64,22 @@ public static class Simulator
         // Chunks of ~2^18 work units keep scheduling and progress overhead negligible for tiny trials.
         int chunks = (int)Math.Clamp(trials * workPerTrial / (1L << 18), Math.Min(trials, settings.Threads), trials);
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.Threads };
+        try
+        {
+            RunChunks(settings, createTrial, slots, streamBase, workPerTrial, onWork, values, chunks, options);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is ArgumentException))
+        {
+            // A rare draw beyond double range (the probe in SimulationSettings.Validate missed it) makes a score NaN.
+            throw new UsageException($"--family: {settings.Family.Name}: a draw overflowed double precision ({e.InnerExceptions[0].Message}); use less extreme parameters");
+        }
+        return values;
+    }
+
+    private static void RunChunks(SimulationSettings settings, Func<ITrial> createTrial, int slots, ulong streamBase,
+        long workPerTrial, Action<long>? onWork, double[][] values, int chunks, ParallelOptions options)
+    {
+        int trials = settings.Trials;
         Parallel.For(0, chunks, options, createTrial, (chunk, _, trial) =>
         {
             var buffer = new double[slots];
@@ -76,7 +92,6 @@ public static class Simulator
             onWork?.Invoke((end - first) * workPerTrial);
             return trial;
         }, _ => { });
-        return values;
     }
 
     /// <summary>

@@ -48,9 +48,12 @@ public sealed class BenchStoreAndMergeTests : IDisposable
             Assert.Equal(2, store.Results.Count);
             store.Append(Result(keys[3]));
         }
-        using var reopened = BenchResultStore.Open(path);
-        Assert.Equal(3, reopened.Results.Count);
-        Assert.True(reopened.Results[keys[3]].SameOutcome(Result(keys[3])));
+        using (var reopened = BenchResultStore.Open(path))
+        {
+            Assert.Equal(3, reopened.Results.Count);
+            Assert.True(reopened.Results[keys[3]].SameOutcome(Result(keys[3])));
+        }
+        // Read after closing: the open store holds an exclusive lock that other .NET readers respect.
         Assert.Equal(3, File.ReadAllLines(path).Length);
     }
 

@@ -1,6 +1,7 @@
 using CsCheck;
 using MutualInfo.Data;
 using MutualInfo.Numerics;
+using MutualInfo.Randomness;
 
 namespace MutualInfo.Tests.Data;
 
@@ -48,4 +49,32 @@ public class NormalScoresTests
                 if (i % dim == 1) Assert.Equal(-a.X[i], b.X[i], 12);
                 else Assert.Equal(a.X[i], b.X[i]);
         });
+
+    [Fact]
+    public void ScoresAreIdenticalForAnyThreadCountAndEqualTheSortAndAverageRankDefinition()
+    {
+        // 3 × 2 columns with many ties (rounded values) and more rows than one parallel block of quantiles.
+        var rng = new Rng(12);
+        int n = 40_000;
+        var x = Enumerable.Range(0, 3 * n).Select(_ => Math.Round(rng.NextGaussian(), 2)).ToArray();
+        var y = Enumerable.Range(0, 2 * n).Select(_ => rng.NextGaussian()).ToArray();
+        var samples = new PairedSamples(x, y, 3, 2);
+        var one = NormalScores.Apply(samples, 1);
+        foreach (int threads in new[] { 2, 3, 8 })
+        {
+            var many = NormalScores.Apply(samples, threads);
+            Assert.Equal(one.X, many.X);
+            Assert.Equal(one.Y, many.Y);
+        }
+        for (int c = 0; c < 3; c++)
+        {
+            var column = Enumerable.Range(0, n).Select(i => x[i * 3 + c]).ToArray();
+            for (int i = 0; i < n; i += 997)
+            {
+                double below = column.Count(v => v < column[i]), equal = column.Count(v => v == column[i]);
+                double averageRank = below + (equal + 1) / 2;
+                Assert.Equal(SpecialFunctions.NormalQuantile((averageRank - 0.5) / n), one.X[i * 3 + c]);
+            }
+        }
+    }
 }

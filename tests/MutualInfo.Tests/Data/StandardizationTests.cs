@@ -38,4 +38,32 @@ public class StandardizationTests
         var e = Assert.Throws<UsageException>(() => SampleValidation.RequireRows(s, 8, "estimator ksg"));
         Assert.Equal("3 data row(s), but estimator ksg needs at least 8", e.Message);
     }
+
+    [Theory]
+    [InlineData(1e154)]
+    [InlineData(1e300)]
+    [InlineData(1.7e308)]
+    public void ColumnsNearTheDoubleRangeStandardiseWithoutOverflow(double scale)
+    {
+        // Sums of such values (and of their squares) overflow; dividing by the largest magnitude first keeps them in
+        // [−1, 1], so the z-scores equal those of the unscaled column up to rounding.
+        var rng = new Rng(5);
+        var x = Enumerable.Range(0, 200).Select(_ => rng.NextGaussian()).ToArray();
+        var y = Enumerable.Range(0, 200).Select(_ => rng.NextGaussian()).ToArray();
+        double largest = x.Max(Math.Abs);
+        var scaled = x.Select(v => v / largest * scale).ToArray();
+        var reference = Standardization.Apply(new PairedSamples(x, y, 1, 1));
+        var result = Standardization.Apply(new PairedSamples(scaled, y, 1, 1));
+        for (int i = 0; i < x.Length; i++) Assert.Equal(reference.X[i], result.X[i], 10);
+    }
+
+    [Fact]
+    public void OneCellAt1e308AmongOrdinaryValuesStaysFinite()
+    {
+        var x = Enumerable.Range(0, 50).Select(i => (double)i).Append(1e308).ToArray();
+        var y = Enumerable.Range(0, 51).Select(i => (double)(i % 7)).ToArray();
+        var s = Standardization.Apply(new PairedSamples(x, y, 1, 1));
+        Assert.All(s.X, v => Assert.True(double.IsFinite(v)));
+        Assert.Equal(0, s.X.Average(), 9);
+    }
 }

@@ -14,12 +14,21 @@ internal sealed class TreeKsgNeighbourhoods : IKsgNeighbourhoods
     private readonly int _dimX, _dimY, _k;
     private readonly KsgVariant _variant;
 
-    public TreeKsgNeighbourhoods(double[] x, double[] y, int dimX, int dimY, int k, KsgVariant variant)
+    public TreeKsgNeighbourhoods(double[] x, double[] y, int dimX, int dimY, int k, KsgVariant variant, int threads = 1)
     {
         (_xs, _ys, _dimX, _dimY, _k, _variant) = (x, y, dimX, dimY, k, variant);
-        _joint = new KdTree(KsgGeometry.Interleave(x, y, dimX, dimY), dimX + dimY);
-        _x = dimX == 1 ? new SortedLineCounter(x) : new KdTree(x, dimX);
-        _y = dimY == 1 ? new SortedLineCounter(y) : new KdTree(y, dimY);
+        KdTree? joint = null;
+        IRadiusCounter? xCounter = null, yCounter = null;
+        // The three structures are independent (each deterministic on its own), so building them concurrently
+        // changes nothing in the result; with one thread they are built in turn.
+        Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = threads },
+            () => joint = new KdTree(KsgGeometry.Interleave(x, y, dimX, dimY), dimX + dimY),
+            () =>
+            {
+                xCounter = dimX == 1 ? new SortedLineCounter(x) : new KdTree(x, dimX);
+                yCounter = dimY == 1 ? new SortedLineCounter(y) : new KdTree(y, dimY);
+            });
+        (_joint, _x, _y) = (joint!, xCounter!, yCounter!);
     }
 
     public int QueryOrder(int step) => _joint.OriginalIndex(step);
