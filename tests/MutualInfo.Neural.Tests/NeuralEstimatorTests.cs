@@ -67,14 +67,21 @@ public sealed class NeuralEstimatorTests(NeuralEstimatorFixture fixture) : IClas
     [Fact]
     public void Estimates_below_the_ceiling_are_ok() => Assert.True(fixture.One.Reliability.IsOk, string.Join(" | ", fixture.One.Reliability.Reasons));
 
-    [Theory]
-    [InlineData("nwj", 1e3, 300)]
-    [InlineData("nwj", 5e-4, 8)]
-    public void A_diverged_critic_gives_no_estimate(string objective, double learningRate, int rows)
+    [Fact]
+    public void Training_whose_scores_blow_up_stops_with_the_learning_rate_named()
     {
-        // Before: NWJ with lr 1e3 reported −1.46e16 nats with a CI; on 8 rows −2.5e246; both with exit 0, no warning.
-        var options = new NeuralEstimatorOptions { Objective = objective, LearningRate = learningRate, MaxSteps = 300, EvalEvery = 25 };
-        var estimate = new NeuralEstimator(options).Estimate(NeuralEstimatorFixture.Gaussian(1.0, rows, 21), 3);
+        // Before: NWJ with lr 1e3 reported −1.46e16 nats with a CI, exit 0, no warning.
+        var options = new NeuralEstimatorOptions { Objective = "nwj", LearningRate = 1e3, MaxSteps = 300, EvalEvery = 25 };
+        var error = Assert.Throws<UsageException>(() => new NeuralEstimator(options).Estimate(NeuralEstimatorFixture.Gaussian(1.0, 300, 21), 3));
+        Assert.StartsWith("--lr: training diverged", error.Message);
+    }
+
+    [Fact]
+    public void A_critic_whose_held_out_value_collapses_gives_no_estimate()
+    {
+        // Before: NWJ on 8 rows reported −2.5e246 nats with a CI, exit 0, no warning.
+        var options = new NeuralEstimatorOptions { Objective = "nwj", MaxSteps = 300, EvalEvery = 25 };
+        var estimate = new NeuralEstimator(options).Estimate(NeuralEstimatorFixture.Gaussian(1.0, 8, 21), 3);
         Assert.True(double.IsNaN(estimate.Mi), $"estimate {estimate.Mi}");
         Assert.True(double.IsNaN(estimate.Ci95Low) && double.IsNaN(estimate.Ci95High));
         Assert.Contains("the critic diverged", Assert.Single(estimate.Reliability.Reasons));
