@@ -14,6 +14,9 @@ internal static class BenchHeatmap
 {
     private const int CellWidth = 110, CellHeight = 26, LabelMargin = 300, ChromeHeight = 170;
 
+    // Wide enough for the title over a single-estimator panel (it was cut off at 640 px).
+    private const int MinPanelWidth = 820;
+
     public static Multiplot Build(IReadOnlyList<BenchSummaryRow> rows)
     {
         var sizes = rows.Select(r => r.Samples).Distinct().ToArray();
@@ -29,7 +32,7 @@ internal static class BenchHeatmap
         int panels = rows.Select(r => r.Samples).Distinct().Count();
         int columns = rows.Select(r => r.Estimator).Distinct().Count() + 1;
         int tasks = rows.Select(r => r.Task).Distinct().Count();
-        return (panels * (LabelMargin + columns * CellWidth + 120), ChromeHeight + tasks * CellHeight);
+        return (panels * Math.Max(MinPanelWidth, LabelMargin + columns * CellWidth + 120), ChromeHeight + tasks * CellHeight);
     }
 
     private static void Draw(Plot plot, BenchSummaryRow[] rows, int samples)
