@@ -84,31 +84,9 @@ internal sealed record GaussianCopulaFit(double[,] Correlation, double Mi, doubl
         for (int m = 0; m < Draws; m++)
         {
             Rng.ForStream(seed ^ StreamBase, (ulong)m).FillGaussian(z);
-            result[m] = SampleCovariance(z, n, d);
+            result[m] = SampleCovariance.Of(z, n, d).Covariance;
         }
         return result;
-    }
-
-    private static double[] SampleCovariance(double[] z, int n, int d)
-    {
-        var mean = new double[d];
-        for (int i = 0; i < n; i++)
-            for (int a = 0; a < d; a++) mean[a] += z[i * d + a];
-        for (int a = 0; a < d; a++) mean[a] /= n;
-        var s = new double[d * d];
-        var row = new double[d];
-        for (int i = 0; i < n; i++)
-        {
-            for (int a = 0; a < d; a++) row[a] = z[i * d + a] - mean[a];
-            for (int a = 0; a < d; a++)
-            {
-                double ra = row[a];
-                for (int b = 0; b <= a; b++) s[a * d + b] += ra * row[b];
-            }
-        }
-        for (int a = 0; a < d; a++)
-            for (int b = 0; b <= a; b++) s[b * d + a] = s[a * d + b] /= n - 1;
-        return s;
     }
 
     /// <summary>L S Lᵀ for lower-triangular L.</summary>

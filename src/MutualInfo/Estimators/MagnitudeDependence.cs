@@ -52,20 +52,8 @@ internal sealed record MagnitudeDependence(double Statistic, double NullMean, do
     /// <summary>|L⁻¹(x − x̄)|² per row, with L L ᵀ the sample covariance of the block (identity where it is singular).</summary>
     private static double[] SquaredWhitenedNorms(double[] values, int dim, int n)
     {
-        var mean = new double[dim];
-        for (int i = 0; i < n; i++)
-            for (int c = 0; c < dim; c++) mean[c] += values[i * dim + c];
-        for (int c = 0; c < dim; c++) mean[c] /= n;
-        var cov = new double[dim * dim];
+        var (mean, cov) = SampleCovariance.Of(values, n, dim);
         var row = new double[dim];
-        for (int i = 0; i < n; i++)
-        {
-            for (int c = 0; c < dim; c++) row[c] = values[i * dim + c] - mean[c];
-            for (int a = 0; a < dim; a++)
-                for (int b = 0; b <= a; b++) cov[a * dim + b] += row[a] * row[b];
-        }
-        for (int a = 0; a < dim; a++)
-            for (int b = 0; b <= a; b++) cov[b * dim + a] = cov[a * dim + b] /= n - 1;
         var factor = Cholesky.TryFactor(cov, dim);
         var result = new double[n];
         var z = new double[dim];
