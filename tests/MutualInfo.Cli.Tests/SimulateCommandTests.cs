@@ -46,6 +46,65 @@ public class SimulateCommandTests
     }
 
     [Fact]
+    public void Parametrised_bounds_keep_their_specs_in_table_json_and_plot()
+    {
+        using var dir = new TempDirectory();
+        var result = CliProcess.RunIn(dir.Path, "simulate", "--family", "gaussian:dim=2,mi=1", "--bounds", "smile:tau=1,smile:tau=10,infonce",
+            "--n", "4,16", "--trials", "30", "--json", "out.json", "--plot", "out.svg", "--csv", "out.csv");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("smile(τ=1) ± SE", result.Stdout);
+        Assert.Contains("smile(τ=10) ± SE", result.Stdout);
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(dir.File("out.json")));
+        JsonElement rows = json.RootElement.GetProperty("runs")[0].GetProperty("rows");
+        Assert.Equal(6, rows.GetArrayLength());
+        Assert.Equal(["smile:tau=1", "smile:tau=10", "infonce"], rows.EnumerateArray().Take(3).Select(r => r.GetProperty("spec").GetString()));
+        Assert.All(rows.EnumerateArray().Take(2), r => Assert.Equal("smile", r.GetProperty("bound").GetString()));
+        Assert.NotEqual(rows[0].GetProperty("mean").GetDouble(), rows[1].GetProperty("mean").GetDouble());
+        string svg = File.ReadAllText(dir.File("out.svg"));
+        Assert.Contains("smile(τ=1)", svg);
+        Assert.Contains("smile(τ=10)", svg);
+        Assert.Contains(",smile:tau=10,", File.ReadAllText(dir.File("out.csv")));
+    }
+
+    [Theory]
+    [InlineData("smile,smile:tau=5")]
+    [InlineData("infonce,nwj,infonce")]
+    public void Duplicate_bound_specs_are_rejected(string bounds)
+    {
+        var result = CliProcess.Run("simulate", "--family", "gaussian:dim=1,rho=0.5", "--n", "4", "--trials", "5", "--bounds", bounds);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("mi: error: --bounds: ", result.Stderr.Trim());
+        Assert.Contains("twice", result.Stderr);
+    }
+
+    [Fact]
+    public void Control_variate_fields_critic_and_lautum_are_in_the_json()
+    {
+        using var dir = new TempDirectory();
+        var result = CliProcess.RunIn(dir.Path, "simulate", "--family", "gaussian:dim=4,mi=1", "--bounds", "infonce,club",
+            "--n", "1024", "--trials", "200", "--critic", "scale=0.9,shift=|y|^2", "--json", "cv.json");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("critic scale=0.9,shift=|y|^2", result.Stdout);
+        Assert.Equal(0, CliProcess.RunIn(dir.Path, "simulate", "--family", "gaussian:dim=4,mi=1", "--bounds", "infonce,club",
+            "--n", "1024", "--trials", "200", "--critic", "scale=0.9,shift=|y|^2", "--no-control-variate", "--json", "plain.json").ExitCode);
+        using JsonDocument cv = JsonDocument.Parse(File.ReadAllText(dir.File("cv.json")));
+        using JsonDocument plain = JsonDocument.Parse(File.ReadAllText(dir.File("plain.json")));
+        JsonElement run = cv.RootElement.GetProperty("runs")[0];
+        Assert.Equal("scale=0.9,shift=|y|^2", run.GetProperty("critic").GetString());
+        Assert.True(run.GetProperty("control_variate").GetBoolean());
+        Assert.False(plain.RootElement.GetProperty("runs")[0].GetProperty("control_variate").GetBoolean());
+        double rho2 = 1 - Math.Exp(-0.5);
+        Assert.Equal(4 * rho2 / (1 - rho2), run.GetProperty("club_exact").GetDouble(), 10);
+        JsonElement row = run.GetProperty("rows")[0], plainRow = plain.RootElement.GetProperty("runs")[0].GetProperty("rows")[0];
+        // The plain fields of a CV run are the plain run's numbers; the CV SE is far smaller at n = 1024.
+        Assert.Equal(plainRow.GetProperty("mean").GetDouble(), row.GetProperty("mean_plain").GetDouble());
+        Assert.Equal(plainRow.GetProperty("std_error").GetDouble(), row.GetProperty("std_error_plain").GetDouble());
+        Assert.True(row.GetProperty("std_error").GetDouble() * 5 < row.GetProperty("std_error_plain").GetDouble());
+        Assert.Equal(JsonValueKind.Number, row.GetProperty("cv_coefficient").ValueKind);
+        Assert.Equal(JsonValueKind.Null, plainRow.GetProperty("cv_coefficient").ValueKind);
+    }
+
+    [Fact]
     public void Png_plot_is_a_png()
     {
         using var dir = new TempDirectory();
@@ -93,6 +152,8 @@ public class SimulateCommandTests
     [InlineData("--negatives", "some", "--negatives")]
     [InlineData("--threads", "0", "--threads")]
     [InlineData("--plot", "out.gif", "--plot")]
+    [InlineData("--critic", "scale=-1", "--critic")]
+    [InlineData("--critic", "warp=1", "--critic")]
     public void Bad_input_exits_2_with_one_line_naming_the_flag(string flag, string value, string named)
     {
         string[] args = flag == "--family"

@@ -36,12 +36,22 @@ internal static class SimulateCommand
         };
         var trials = new Option<int>("--trials") { Description = "Trials per n (positives for independent negatives, batches for in-batch)", DefaultValueFactory = _ => 1000 };
         var negatives = new Option<string>("--negatives") { Description = "independent (fresh x̄ per positive) or in-batch (n×n)", DefaultValueFactory = _ => "independent" };
+        var critic = new Option<string>("--critic")
+        {
+            Description = "Critic before each bound's optimal shift: exact (log r), or steps applied in order, e.g. "
+                + "scale=0.5,noise=0.3,clip=5,shift=|y|^2 (see docs/simulate.md)",
+            DefaultValueFactory = _ => "exact",
+        };
+        var noControlVariate = new Option<bool>("--no-control-variate")
+        {
+            Description = "Report the plain trial mean; by default the positive's log r (mean I) is a control variate",
+        };
         var csv = new Option<string?>("--csv") { Description = "Write all rows as CSV to this path" };
         var plot = new Option<string?>("--plot") { Description = "Write the plot (.png or .svg) to this path" };
         var common = new CommonOptions();
 
         var command = new Command("simulate", "Exact-critic simulation of InfoNCE and the other bounds vs batch size n");
-        foreach (Option option in new Option[] { family, bounds, sizes, trials, negatives, csv, plot }) command.Options.Add(option);
+        foreach (Option option in new Option[] { family, bounds, sizes, trials, negatives, critic, noControlVariate, csv, plot }) command.Options.Add(option);
         common.AddTo(command);
         command.SetAction(parsed =>
         {
@@ -58,7 +68,9 @@ internal static class SimulateCommand
                 common.GetThreads(parsed),
                 parsed.GetValue(common.Json) ?? (showcase ? ShowcaseJson : null),
                 parsed.GetValue(csv),
-                parsed.GetValue(plot) ?? (showcase ? ShowcasePlot : null));
+                parsed.GetValue(plot) ?? (showcase ? ShowcasePlot : null),
+                CriticSpec.Parse(parsed.GetValue(critic)!),
+                !parsed.GetValue(noControlVariate));
             return Execute(request);
         });
         return command;
@@ -76,7 +88,8 @@ internal static class SimulateCommand
     private static int Execute(SimulateRequest request)
     {
         SimulationSettings[] settings = request.Families
-            .Select(f => new SimulationSettings(f, request.Bounds, request.BatchSizes, request.Trials, request.Negatives, request.Seed, request.Threads))
+            .Select(f => new SimulationSettings(f, request.Bounds, request.BatchSizes, request.Trials, request.Negatives, request.Seed, request.Threads,
+                request.ControlVariate, request.Critic))
             .ToArray();
         foreach (SimulationSettings s in settings) s.Validate();
         ValidateOutputs(request);
@@ -118,5 +131,6 @@ internal static class SimulateCommand
 
     private sealed record SimulateRequest(
         IKnownMiFamily[] Families, IReadOnlyList<IBound> Bounds, IReadOnlyList<int> BatchSizes, int Trials,
-        NegativeSampling Negatives, ulong Seed, int Threads, string? JsonPath, string? CsvPath, string? PlotPath);
+        NegativeSampling Negatives, ulong Seed, int Threads, string? JsonPath, string? CsvPath, string? PlotPath,
+        CriticSpec Critic, bool ControlVariate);
 }

@@ -43,9 +43,15 @@ internal static class SimulationPlot
         var truth = plot.Add.HorizontalLine(run.TrueMi, 1.5f, Colors.Black, LinePattern.Dotted);
         truth.LegendText = "true MI";
 
-        foreach (var group in run.Rows.GroupBy(r => r.Bound)) DrawBound(plot, group.Key, group.OrderBy(r => r.N).ToArray());
+        var usedColors = new HashSet<Color>();
+        foreach (var group in run.Rows.GroupBy(r => r.Spec))
+        {
+            SimulationRow[] rows = group.OrderBy(r => r.N).ToArray();
+            DrawBound(plot, rows[0].Label, ColorFor(rows[0].Bound, usedColors), rows);
+        }
 
-        plot.Title(string.Create(CultureInfo.InvariantCulture, $"{run.Family}  (I = {run.TrueMi:F2} nats)"), 13);
+        string critic = run.Critic == "exact" ? "" : $", critic {run.Critic}";
+        plot.Title(string.Create(CultureInfo.InvariantCulture, $"{run.Family}  (I = {run.TrueMi:F2} nats{critic})"), 13);
         plot.XLabel("log₂ n");
         plot.YLabel("nats");
         // Leave-one-out and NWJ-type values can be huge at small n; keep the interesting range in view.
@@ -54,15 +60,24 @@ internal static class SimulationPlot
         else plot.HideLegend();
     }
 
-    private static void DrawBound(Plot plot, string bound, SimulationRow[] rows)
+    /// <summary>The bound's own colour, or the next unused palette colour when a parametrised bound repeats.</summary>
+    private static Color ColorFor(string bound, HashSet<Color> used)
     {
         Color color = BoundColors.GetValueOrDefault(bound, Colors.DarkGray);
+        var palette = new ScottPlot.Palettes.Category10();
+        for (int i = 0; used.Contains(color) && i < palette.Colors.Length; i++) color = palette.Colors[i];
+        used.Add(color);
+        return color;
+    }
+
+    private static void DrawBound(Plot plot, string label, Color color, SimulationRow[] rows)
+    {
         double[] x = rows.Select(r => Math.Log2(r.N)).ToArray();
         var band = plot.Add.FillY(x, rows.Select(r => r.Estimate.Ci95Low).ToArray(), rows.Select(r => r.Estimate.Ci95High).ToArray());
         band.FillColor = color.WithAlpha(0.25);
         band.LineWidth = 0;
         var mean = plot.Add.Scatter(x, rows.Select(r => r.Estimate.Mean).ToArray(), color);
-        mean.LegendText = bound;
+        mean.LegendText = label;
         mean.LineWidth = 2;
         mean.MarkerSize = 4;
     }

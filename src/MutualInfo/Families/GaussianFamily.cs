@@ -75,6 +75,12 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily
     /// <inheritdoc />
     public override double MutualInformation => _constant;
 
+    /// <summary>
+    /// L = −E_{p(x)p(y)}[log r] = d·ρ²/(1 − ρ²) − I: under independence E|x|² = E|y|² = d and E x·y = 0 in log r
+    /// (class remarks), so CLUB at the exact conditional is I + L = d·ρ²/(1 − ρ²).
+    /// </summary>
+    public override double? LautumInformation => -2 * _normCoefficient * Dim - _constant;
+
     /// <inheritdoc />
     public override void SampleJoint(Rng rng, Span<double> x, Span<double> y)
     {

@@ -25,6 +25,13 @@ public interface IKnownMiFamily
     /// </summary>
     bool HasExactLogRatio => true;
 
+    /// <summary>
+    /// The lautum information L = KL(p(x)p(y) ‖ p(x,y)) = −E_{p(x)p(y)}[log r] in nats when known in closed form
+    /// (Gaussian families and their per-coordinate transforms), else null. CLUB at the exact conditional has
+    /// expectation I + L.
+    /// </summary>
+    double? LautumInformation => null;
+
     /// <summary>I(X;Y) in nats.</summary>
     double MutualInformation { get; }
 

@@ -28,6 +28,9 @@ public abstract class KnownMiFamily : IKnownMiFamily
     public virtual bool HasExactLogRatio => true;
 
     /// <inheritdoc />
+    public virtual double? LautumInformation => null;
+
+    /// <inheritdoc />
     public abstract void SampleJoint(Rng rng, Span<double> x, Span<double> y);
 
     /// <inheritdoc />

@@ -11,6 +11,11 @@ namespace MutualInfo.Simulation;
 /// <param name="Negatives">How negatives are drawn.</param>
 /// <param name="Seed">Root seed; trial t at batch size n uses the stream (n, t), whatever the thread count.</param>
 /// <param name="Threads">Worker threads.</param>
+/// <param name="ControlVariate">
+/// Report the control-variate estimate (the positive's log r, whose mean is I, as control; see
+/// <see cref="Simulation.ControlVariate"/>) beside the plain mean; on by default.
+/// </param>
+/// <param name="Critic">The critic before each bound's optimal shift; null is the exact log r.</param>
 public sealed record SimulationSettings(
     IKnownMiFamily Family,
     IReadOnlyList<IBound> Bounds,
@@ -18,8 +23,13 @@ public sealed record SimulationSettings(
     int Trials,
     NegativeSampling Negatives,
     ulong Seed,
-    int Threads)
+    int Threads,
+    bool ControlVariate = true,
+    CriticSpec? Critic = null)
 {
+    /// <summary>The critic the bounds see (before their own shifts): <see cref="Critic"/> or the exact log r.</summary>
+    public CriticSpec EffectiveCritic => Critic ?? CriticSpec.Exact;
+
     /// <summary>
     /// Largest n accepted with in-batch negatives when a bound needs every pair (smile, alpha-infonce): the n×n matrix
     /// of one trial takes 8·n² bytes per thread.
@@ -37,6 +47,8 @@ public sealed record SimulationSettings(
     {
         if (!Family.HasExactLogRatio) throw new UsageException($"--family: '{Family.Name}' has no exact log ratio (an embedding); it cannot be simulated");
         if (Bounds.Count == 0) throw new UsageException("--bounds: at least one bound is needed");
+        if (Bounds.GroupBy(b => b.Spec).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+            throw new UsageException($"--bounds: '{duplicate.Key}' is given twice (each bound spec at most once)");
         if (BatchSizes.Count == 0) throw new UsageException("--n: at least one batch size is needed");
         if (Trials < 2) throw new UsageException($"--trials: at least 2 trials are needed for a standard error, got {Trials}");
         if (Threads < 1) throw new UsageException($"--threads: must be at least 1, got {Threads}");

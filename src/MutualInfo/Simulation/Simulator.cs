@@ -1,3 +1,4 @@
+using MutualInfo.Bounds;
 using MutualInfo.Randomness;
 using MutualInfo.Statistics;
 
@@ -27,32 +28,43 @@ public static class Simulator
     {
         settings.Validate();
         var rows = new List<SimulationRow>();
-        foreach ((int n, double[][] values) in TrialValues(settings, onWork))
+        double trueMi = settings.Family.MutualInformation;
+        foreach ((int n, double[][] values, double[] controls) in TrialValues(settings, onWork))
             for (int b = 0; b < settings.Bounds.Count; b++)
-                rows.Add(Summarise(settings.Bounds[b].Name, n, values[b], settings.Family.MutualInformation));
-        return new SimulationRun(settings.Family.Name, settings.Family.MutualInformation, settings.Negatives, settings.Seed, rows);
+                rows.Add(Summarise(settings.Bounds[b], n, values[b], settings.ControlVariate ? controls : null, trueMi));
+        return new SimulationRun(settings.Family.Name, trueMi, settings.Negatives, settings.Seed, rows)
+        {
+            Critic = settings.EffectiveCritic.Name,
+            ControlVariate = settings.ControlVariate,
+            LautumInformation = settings.Family.LautumInformation,
+        };
     }
 
-    /// <summary>Every trial value, as (n, values[bound][trial]) in the order of the batch sizes.</summary>
-    internal static IEnumerable<(int N, double[][] Values)> TrialValues(SimulationSettings settings, Action<long>? onWork = null)
+    /// <summary>
+    /// Every trial value, as (n, values[bound][trial], controls[trial]) in the order of the batch sizes; the control
+    /// of a trial is the mean exact log r over its positives (expectation I).
+    /// </summary>
+    internal static IEnumerable<(int N, double[][] Values, double[] Controls)> TrialValues(SimulationSettings settings, Action<long>? onWork = null)
     {
         int boundCount = settings.Bounds.Count;
+        CriticSpec critic = settings.EffectiveCritic;
         if (settings.Negatives == NegativeSampling.InBatch)
         {
             foreach (int n in settings.BatchSizes)
             {
                 Func<ITrial> createTrial = StreamingInBatchTrial.Supports(settings.Bounds)
-                    ? () => new StreamingInBatchTrial(settings.Family, settings.Bounds, n)
-                    : () => new InBatchTrial(settings.Family, settings.Bounds, n);
-                double[][] values = RunTrials(settings, createTrial, boundCount, (ulong)(uint)n << 32, (long)n * n, onWork);
-                yield return (n, values);
+                    ? () => new StreamingInBatchTrial(settings.Family, settings.Bounds, n, critic)
+                    : () => new InBatchTrial(settings.Family, settings.Bounds, n, critic);
+                double[][] values = RunTrials(settings, createTrial, boundCount + 1, (ulong)(uint)n << 32, (long)n * n, onWork);
+                yield return (n, values[..boundCount], values[boundCount]);
             }
             yield break;
         }
-        double[][] all = RunTrials(settings, () => new IndependentTrial(settings.Family, settings.Bounds, settings.BatchSizes),
-            boundCount * settings.BatchSizes.Count, 0, settings.BatchSizes.Max(), onWork);
+        int slots = boundCount * settings.BatchSizes.Count;
+        double[][] all = RunTrials(settings, () => new IndependentTrial(settings.Family, settings.Bounds, settings.BatchSizes, critic),
+            slots + 1, 0, settings.BatchSizes.Max(), onWork);
         for (int s = 0; s < settings.BatchSizes.Count; s++)
-            yield return (settings.BatchSizes[s], all[(s * boundCount)..((s + 1) * boundCount)]);
+            yield return (settings.BatchSizes[s], all[(s * boundCount)..((s + 1) * boundCount)], all[slots]);
     }
 
     /// <summary>values[slot][trial] for a trial that writes <paramref name="slots"/> values.</summary>
@@ -95,7 +107,7 @@ public static class Simulator
         };
     }
 
-    private static SimulationRow Summarise(string bound, int n, double[] trialValues, double trueMi)
+    private static SimulationRow Summarise(IBound bound, int n, double[] trialValues, double[]? controls, double trueMi)
     {
         var moments = new RunningMoments();
         int above = 0;
@@ -104,11 +116,19 @@ public static class Simulator
             moments.Add(v);
             if (v > trueMi) above++;
         }
-        MeanEstimate estimate = InfiniteMean(trialValues) is { } infinite
+        MeanEstimate plain = InfiniteMean(trialValues) is { } infinite
             ? new MeanEstimate(infinite, double.PositiveInfinity, double.NegativeInfinity, double.PositiveInfinity, trialValues.Length)
             : moments.ToEstimate();
-        bool saturated = CappedBounds.Contains(bound)
+        var controlled = controls is null ? null : ControlVariate.Estimate(trialValues, controls, trueMi);
+        MeanEstimate estimate = controlled?.Estimate ?? plain;
+        bool saturated = CappedBounds.Contains(bound.Name)
             && Math.Log(n) - estimate.Mean < Math.Max(SaturationMargin, 2 * estimate.StdError);
-        return new SimulationRow(bound, n, estimate, (double)above / trialValues.Length, saturated);
+        return new SimulationRow(bound.Name, n, estimate, (double)above / trialValues.Length, saturated)
+        {
+            Spec = bound.Spec,
+            Label = bound.Label,
+            PlainEstimate = plain,
+            ControlCoefficient = controlled?.Coefficient,
+        };
     }
 }
