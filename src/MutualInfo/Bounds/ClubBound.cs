@@ -49,9 +49,20 @@ public sealed class ClubBound : IBound
         foreach (double s in scores[1..])
         {
             LogSumExp.ThrowIfIllegal(s);
-            if (s == double.NegativeInfinity) return double.PositiveInfinity;
             sum += s;
         }
-        return scores[0] - sum / (scores.Length - 1);
+        return SingleFromSum(scores[0], sum, scores.Length);
+    }
+
+    /// <summary>
+    /// The single-positive value from the positive and the plain sum of its n − 1 negatives (−∞ when one is −∞),
+    /// so that one running sum over a stream of negatives serves every n.
+    /// </summary>
+    public static double SingleFromSum(double positive, double sumNegatives, int n)
+    {
+        if (n < 2) throw new ArgumentException($"need the positive and at least one negative, got n = {n}");
+        if (positive == double.NegativeInfinity) return double.NegativeInfinity;
+        if (sumNegatives == double.NegativeInfinity) return double.PositiveInfinity;
+        return positive - sumNegatives / (n - 1);
     }
 }

@@ -39,8 +39,17 @@ public sealed record SimulationSettings(
     /// <summary>Largest n accepted with in-batch negatives when every bound follows from the column summary (streamed).</summary>
     public const int MaxStreamedInBatchSize = 1 << 20;
 
-    /// <summary>Largest n accepted with independent negatives.</summary>
+    /// <summary>
+    /// Largest n accepted with independent negatives when a bound needs every score of a trial (smile,
+    /// alpha-infonce): a pool of 8·n bytes per thread.
+    /// </summary>
     public const int MaxIndependentSize = 1 << 26;
+
+    /// <summary>
+    /// Largest n accepted with independent negatives streamed in blocks (every other bound): memory is O(block), so
+    /// the limit is time — about 30 ns per negative on one core, 2^30 negatives ≈ 30 s per trial — and 32-bit n.
+    /// </summary>
+    public const int MaxStreamedIndependentSize = 1 << 30;
 
     /// <summary>Throws a <see cref="UsageException"/> naming the offending flag when a setting is out of range.</summary>
     public void Validate()
@@ -56,6 +65,7 @@ public sealed record SimulationSettings(
         {
             NegativeSampling.InBatch when Bounds.All(b => b is IColumnSummaryBound) => MaxStreamedInBatchSize,
             NegativeSampling.InBatch => MaxInBatchSize,
+            _ when IndependentTrial.Streams(Bounds) => MaxStreamedIndependentSize,
             _ => MaxIndependentSize,
         };
         foreach (int n in BatchSizes)
