@@ -105,6 +105,32 @@ public class SimulateCommandTests
     }
 
     [Fact]
+    public void Target_gap_and_sweep_write_n_needed_with_a_CI()
+    {
+        using var dir = new TempDirectory();
+        var gap = CliProcess.RunIn(dir.Path, "simulate", "--family", "gaussian:dim=2,mi=1", "--bounds", "infonce,mean-field",
+            "--target-gap", "0.1", "--trials", "100", "--max-n", "2^12", "--json", "gap.json");
+        Assert.True(gap.ExitCode == 0, gap.Stderr);
+        Assert.Contains("n needed for |E[bound] − I| ≤ 0.1 nats", gap.Stdout);
+        using (JsonDocument json = JsonDocument.Parse(File.ReadAllText(dir.File("gap.json"))))
+        {
+            Assert.Equal(0.1, json.RootElement.GetProperty("target_gap").GetDouble());
+            JsonElement result = json.RootElement.GetProperty("searches")[0].GetProperty("results")[0];
+            Assert.Equal("infonce", result.GetProperty("spec").GetString());
+            int n = result.GetProperty("n_needed").GetInt32();
+            JsonElement ci = result.GetProperty("n_ci95");
+            Assert.InRange(n, ci[0].GetInt32(), ci[1].GetInt32());
+        }
+        var sweep = CliProcess.RunIn(dir.Path, "simulate", "--sweep-mi", "0.5..1.5:0.5", "--bounds", "infonce", "--trials", "60",
+            "--max-n", "2^10", "--json", "sweep.json", "--plot", "sweep.svg");
+        Assert.True(sweep.ExitCode == 0, sweep.Stderr);
+        using JsonDocument swept = JsonDocument.Parse(File.ReadAllText(dir.File("sweep.json")));
+        Assert.Equal(["gaussian:dim=20,mi=0.5", "gaussian:dim=20,mi=1", "gaussian:dim=20,mi=1.5"],
+            swept.RootElement.GetProperty("searches").EnumerateArray().Select(r => r.GetProperty("family").GetString()));
+        Assert.Contains("n needed", File.ReadAllText(dir.File("sweep.svg")));
+    }
+
+    [Fact]
     public void Png_plot_is_a_png()
     {
         using var dir = new TempDirectory();
@@ -154,12 +180,18 @@ public class SimulateCommandTests
     [InlineData("--plot", "out.gif", "--plot")]
     [InlineData("--critic", "scale=-1", "--critic")]
     [InlineData("--critic", "warp=1", "--critic")]
+    [InlineData("--target-gap", "-1", "--target-gap")]
+    [InlineData("--sweep-mi", "5..2", "--sweep-mi")]
+    [InlineData("--sweep-mi", "2..x", "--sweep-mi")]
+    [InlineData("--max-n", "2^x", "--max-n")]
     public void Bad_input_exits_2_with_one_line_naming_the_flag(string flag, string value, string named)
     {
         string[] args = flag == "--family"
             ? ["simulate", flag, value, "--n", "4", "--trials", "5"]
             : ["simulate", "--family", "gaussian:dim=1,rho=0.5", "--n", "4", "--trials", "5", flag, value];
         if (flag is "--n" or "--trials") args = ["simulate", "--family", "gaussian:dim=1,rho=0.5", flag, value];
+        if (flag is "--sweep-mi") args = ["simulate", flag, value, "--trials", "5"];
+        if (flag is "--max-n") args = [.. args, "--target-gap", "0.1"];
         var result = CliProcess.Run(args);
         Assert.Equal(2, result.ExitCode);
         string[] lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);

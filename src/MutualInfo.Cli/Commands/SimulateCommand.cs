@@ -46,16 +46,48 @@ internal static class SimulateCommand
         {
             Description = "Report the plain trial mean; by default the positive's log r (mean I) is a control variate",
         };
+        var targetGap = new Option<double?>("--target-gap")
+        {
+            Description = "Instead of curves: per family and bound, the smallest n with |E[bound] − I| ≤ δ nats, with a 95% CI of n",
+        };
+        var sweepMi = new Option<string?>("--sweep-mi")
+        {
+            Description = "n needed vs I for the showcase's 20-d Gaussian at each I, e.g. 2..16 (step 1), 2..16:2 or 2,5,10; δ from --target-gap (default 0.1)",
+        };
+        var maxN = new Option<string>("--max-n")
+        {
+            Description = "Largest n tried by --target-gap and --sweep-mi",
+            DefaultValueFactory = _ => "2^26",
+        };
         var csv = new Option<string?>("--csv") { Description = "Write all rows as CSV to this path" };
         var plot = new Option<string?>("--plot") { Description = "Write the plot (.png or .svg) to this path" };
         var common = new CommonOptions();
 
         var command = new Command("simulate", "Exact-critic simulation of InfoNCE and the other bounds vs batch size n");
-        foreach (Option option in new Option[] { family, bounds, sizes, trials, negatives, critic, noControlVariate, csv, plot }) command.Options.Add(option);
+        foreach (Option option in new Option[] { family, bounds, sizes, trials, negatives, critic, noControlVariate, targetGap, sweepMi, maxN, csv, plot }) command.Options.Add(option);
         common.AddTo(command);
         command.SetAction(parsed =>
         {
             string[] specs = parsed.GetValue(family) ?? [];
+            if (parsed.GetValue(sweepMi) is { } sweep)
+            {
+                if (specs.Length > 0) throw new UsageException("--sweep-mi: sweeps the 20-d Gaussian; give either --sweep-mi or --family");
+                specs = GapSearchRequest.ParseSweep(sweep).Select(ShowcaseSpec).ToArray();
+            }
+            if (parsed.GetValue(targetGap) is not null || parsed.GetValue(sweepMi) is not null)
+                return ExecuteGapSearch(new GapSearchRequest(
+                    specs.Select(FamilySpec.ParseWithLogRatio).ToArray(),
+                    BoundSpec.ParseList(parsed.GetValue(bounds)!),
+                    parsed.GetValue(targetGap) ?? GapSearchRequest.DefaultDelta,
+                    GapSearchRequest.ParseMaxN(parsed.GetValue(maxN)!),
+                    parsed.GetValue(trials),
+                    ParseNegatives(parsed.GetValue(negatives)!),
+                    parsed.GetValue(common.Seed),
+                    common.GetThreads(parsed),
+                    CriticSpec.Parse(parsed.GetValue(critic)!),
+                    !parsed.GetValue(noControlVariate),
+                    parsed.GetValue(common.Json),
+                    parsed.GetValue(plot)));
             bool showcase = specs.Length == 0;
             if (showcase) specs = ShowcaseLevels.Select(ShowcaseSpec).ToArray();
             var request = new SimulateRequest(
@@ -100,6 +132,35 @@ internal static class SimulateCommand
         IAnsiConsole console = StdoutConsole.Create();
         foreach (SimulationRun run in runs) SimulationTable.Write(console, run, request.Trials);
         WriteOutputs(request, runs, console);
+        return CliApp.ExitOk;
+    }
+
+    private static int ExecuteGapSearch(GapSearchRequest request)
+    {
+        if (request.Families.Length == 0) throw new UsageException("--target-gap: give at least one --family (or use --sweep-mi)");
+        if (request.PlotPath is { } path && Path.GetExtension(path).ToLowerInvariant() is not (".png" or ".svg"))
+            throw new UsageException($"--plot: the file must end in .png or .svg, got '{path}'");
+        var settings = request.Families
+            .Select(f => new SimulationSettings(f, request.Bounds, [2], request.Trials, request.Negatives, request.Seed, request.Threads,
+                request.ControlVariate, request.Critic))
+            .ToArray();
+        foreach (SimulationSettings s in settings) (s with { BatchSizes = [request.MaxN] }).Validate();
+        var runs = new List<GapSearchRun>();
+        foreach (SimulationSettings s in settings)
+            runs.Add(GapSearch.Run(s, request.Delta, request.MaxN,
+                sizes => Console.Error.WriteLine($"simulate: {s.Family.Name}: evaluating n = {string.Join(", ", sizes)}")));
+        IAnsiConsole console = StdoutConsole.Create();
+        GapSearchOutput.WriteTable(console, runs);
+        if (request.JsonPath is { } json)
+        {
+            AtomicFile.Write(json, stream => GapSearchOutput.WriteJson(runs, stream));
+            console.WriteLine($"wrote {json}");
+        }
+        if (request.PlotPath is { } plot)
+        {
+            FigureWriter.Save(GapSearchOutput.BuildPlot(runs), plot, 800, 520);
+            console.WriteLine($"wrote {plot}");
+        }
         return CliApp.ExitOk;
     }
 

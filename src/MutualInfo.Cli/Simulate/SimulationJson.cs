@@ -8,7 +8,8 @@ namespace MutualInfo.Cli.Simulate;
 /// The `mi simulate --json` contract: {"runs":[{"family","true_mi","negatives","seed","critic","control_variate",
 /// "lautum_information","club_exact",
 /// "rows":[{"bound","spec","label","n","log_n","mean","std_error","ci95":[lo,hi],"mean_plain","std_error_plain",
-/// "cv_coefficient","frac_above_true","trials","saturated"}]}]}. "mean"/"std_error"/"ci95" are the control-variate
+/// "cv_coefficient","theory_first_order","theory_second_order","trial_variance","theory_trial_variance",
+/// "frac_above_true","trials","saturated"}]}]}. "mean"/"std_error"/"ci95" are the control-variate
 /// estimate where it applies ("cv_coefficient" not null), the plain trial mean otherwise.
 /// </summary>
 internal static class SimulationJson
@@ -51,6 +52,12 @@ internal static class SimulationJson
         json.WriteEndObject();
     }
 
+    private static void WriteOptional(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v) json.WriteNumberOrNull(name, v);
+        else json.WriteNull(name);
+    }
+
     private static void WriteRow(Utf8JsonWriter json, SimulationRow row)
     {
         json.WriteStartObject();
@@ -69,6 +76,10 @@ internal static class SimulationJson
         json.WriteNumberOrNull("std_error_plain", row.PlainEstimate.StdError);
         if (row.ControlCoefficient is { } beta) json.WriteNumberOrNull("cv_coefficient", beta);
         else json.WriteNull("cv_coefficient");
+        WriteOptional(json, "theory_first_order", row.TheoryFirstOrder);
+        WriteOptional(json, "theory_second_order", row.TheorySecondOrder);
+        json.WriteNumberOrNull("trial_variance", row.TrialVariance);
+        WriteOptional(json, "theory_trial_variance", row.TheoryTrialVariance);
         json.WriteNumber("frac_above_true", row.FracAboveTrue);
         json.WriteNumber("trials", row.Trials);
         json.WriteBoolean("saturated", row.Saturated);

@@ -47,7 +47,9 @@ internal static class SimulationPlot
         foreach (var group in run.Rows.GroupBy(r => r.Spec))
         {
             SimulationRow[] rows = group.OrderBy(r => r.N).ToArray();
-            DrawBound(plot, rows[0].Label, ColorFor(rows[0].Bound, usedColors), rows);
+            Color color = ColorFor(rows[0].Bound, usedColors);
+            DrawBound(plot, rows[0].Label, color, rows);
+            DrawTheory(plot, rows, color, run.TrueMi);
         }
 
         string critic = run.Critic == "exact" ? "" : $", critic {run.Critic}";
@@ -68,6 +70,33 @@ internal static class SimulationPlot
         for (int i = 0; used.Contains(color) && i < palette.Colors.Length; i++) color = palette.Colors[i];
         used.Add(color);
         return color;
+    }
+
+    /// <summary>
+    /// Dashed: the first- and second-order approximations of E[InfoNCE]; for NWJ/TUBA the 95% band I ± 1.96·√(Var/T)
+    /// that the exact trial variance predicts, to compare with the simulated band.
+    /// </summary>
+    private static void DrawTheory(Plot plot, SimulationRow[] rows, Color color, double trueMi)
+    {
+        double[] x = rows.Select(r => Math.Log2(r.N)).ToArray();
+        void Dashed(double[] y, string? legend, LinePattern pattern)
+        {
+            var line = plot.Add.ScatterLine(x, y, color);
+            line.LinePattern = pattern;
+            line.LineWidth = 1.5f;
+            if (legend is not null) line.LegendText = legend;
+        }
+        if (rows.All(r => r.TheoryFirstOrder is not null))
+        {
+            Dashed(rows.Select(r => r.TheoryFirstOrder!.Value).ToArray(), "1st-order theory", LinePattern.Dashed);
+            Dashed(rows.Select(r => r.TheorySecondOrder!.Value).ToArray(), "2nd-order theory", LinePattern.DenselyDashed);
+        }
+        if (rows.All(r => r.TheoryTrialVariance is not null))
+        {
+            double[] half = rows.Select(r => MutualInfo.Statistics.MeanEstimate.Z95 * Math.Sqrt(r.TheoryTrialVariance!.Value / r.Trials)).ToArray();
+            Dashed(half.Select(h => trueMi + h).ToArray(), $"{rows[0].Label}: theory 95% band", LinePattern.Dashed);
+            Dashed(half.Select(h => trueMi - h).ToArray(), null, LinePattern.Dashed);
+        }
     }
 
     private static void DrawBound(Plot plot, string label, Color color, SimulationRow[] rows)

@@ -32,6 +32,15 @@ public interface IKnownMiFamily
     /// </summary>
     double? LautumInformation => null;
 
+    /// <summary>
+    /// E_{p(x)p(y)}[r²] = 1 + χ²(P_XY ‖ P_X P_Y) when known in closed form (Gaussian families), else null: the
+    /// second moment of a negative's ratio, which sets the variance of the negatives' sum in InfoNCE and NWJ.
+    /// </summary>
+    double? RatioSecondMoment => null;
+
+    /// <summary>Var_{p(x,y)}[log r] when known in closed form (Gaussian families), else null.</summary>
+    double? LogRatioVariance => null;
+
     /// <summary>I(X;Y) in nats.</summary>
     double MutualInformation { get; }
 

@@ -31,6 +31,12 @@ public abstract class KnownMiFamily : IKnownMiFamily
     public virtual double? LautumInformation => null;
 
     /// <inheritdoc />
+    public virtual double? RatioSecondMoment => null;
+
+    /// <inheritdoc />
+    public virtual double? LogRatioVariance => null;
+
+    /// <inheritdoc />
     public abstract void SampleJoint(Rng rng, Span<double> x, Span<double> y);
 
     /// <inheritdoc />

@@ -28,6 +28,24 @@ public sealed record SimulationRow(string Bound, int N, MeanEstimate Estimate, d
     /// </summary>
     public double? ControlCoefficient { get; init; }
 
+    /// <summary>
+    /// For InfoNCE at the exact critic on families with a closed-form E_{p(x)p(y)}[r²]: the first-order (mean-field)
+    /// approximation of E[InfoNCE] (see <see cref="TheoryOverlay"/>); null otherwise.
+    /// </summary>
+    public double? TheoryFirstOrder { get; init; }
+
+    /// <summary>The second-order (delta-method) approximation of E[InfoNCE]; null when not applicable.</summary>
+    public double? TheorySecondOrder { get; init; }
+
+    /// <summary>
+    /// For NWJ and TUBA at the exact critic with independent negatives: the exact variance of one trial,
+    /// Var[log r] + (E_{p(x)p(y)}[r²] − 1)/(n − 1); null otherwise. Compare with <see cref="TrialVariance"/>.
+    /// </summary>
+    public double? TheoryTrialVariance { get; init; }
+
+    /// <summary>The sample variance of the trial values (plain SE² · trials).</summary>
+    public double TrialVariance => PlainEstimate.StdError * PlainEstimate.StdError * PlainEstimate.Count;
+
     /// <summary>log n, the InfoNCE cap.</summary>
     public double LogN => Math.Log(N);
 

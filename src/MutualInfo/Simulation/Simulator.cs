@@ -32,12 +32,39 @@ public static class Simulator
         foreach ((int n, double[][] values, double[] controls) in TrialValues(settings, onWork))
             for (int b = 0; b < settings.Bounds.Count; b++)
                 rows.Add(Summarise(settings.Bounds[b], n, values[b], settings.ControlVariate ? controls : null, trueMi));
+        if (settings.EffectiveCritic.IsExact) rows = WithTheory(settings, rows);
         return new SimulationRun(settings.Family.Name, trueMi, settings.Negatives, settings.Seed, rows)
         {
             Critic = settings.EffectiveCritic.Name,
             ControlVariate = settings.ControlVariate,
             LautumInformation = settings.Family.LautumInformation,
         };
+    }
+
+    /// <summary>Attaches the closed-form overlays of <see cref="TheoryOverlay"/> where the family has them.</summary>
+    private static List<SimulationRow> WithTheory(SimulationSettings settings, List<SimulationRow> rows)
+    {
+        if (!TheoryOverlay.Applies(settings.Family)) return rows;
+        var infoNce = rows.Any(r => r.Bound == "infonce")
+            ? TheoryOverlay.InfoNce(settings.Family, settings.BatchSizes, settings.Seed)
+            : null;
+        return rows.Select(row =>
+        {
+            if (row.Bound == "infonce" && infoNce is not null)
+            {
+                int s = IndexOf(settings.BatchSizes, row.N);
+                return row with { TheoryFirstOrder = infoNce[s].First, TheorySecondOrder = infoNce[s].Second };
+            }
+            if (row.Bound is "nwj" or "tuba" && settings.Negatives == NegativeSampling.Independent)
+                return row with { TheoryTrialVariance = TheoryOverlay.NwjTrialVariance(settings.Family, row.N) };
+            return row;
+        }).ToList();
+    }
+
+    private static int IndexOf(IReadOnlyList<int> sizes, int n)
+    {
+        for (int s = 0; s < sizes.Count; s++) if (sizes[s] == n) return s;
+        throw new ArgumentException($"n = {n} is not among the batch sizes");
     }
 
     /// <summary>
