@@ -130,6 +130,37 @@ public class SimulateCommandTests
         Assert.Contains("n needed", File.ReadAllText(dir.File("sweep.svg")));
     }
 
+    [Theory]
+    [InlineData("independent")]
+    [InlineData("in-batch")]
+    public void Shards_merge_into_the_unsharded_result_byte_for_byte(string negatives)
+    {
+        using var dir = new TempDirectory();
+        string[] run = ["simulate", "--family", "gaussian:dim=3,mi=2", "--family", "uniform-additive:eps=0.2", "--bounds", "infonce,smile:tau=2,club,nwj",
+            "--n", negatives == "independent" ? "2^1..2^9" : "4,32", "--trials", "40", "--negatives", negatives, "--critic", "noise=0.3"];
+        string[] other = [.. run, "--seed", "6"];
+        run = [.. run, "--seed", "5"];
+        Assert.Equal(0, CliProcess.RunIn(dir.Path, [.. run, "--json", "one.json", "--csv", "one.csv"]).ExitCode);
+        for (int i = 0; i < 3; i++)
+        {
+            var shard = CliProcess.RunIn(dir.Path, [.. run, "--shard", $"{i}/3"]);
+            Assert.True(shard.ExitCode == 0, shard.Stderr);
+        }
+        var merged = CliProcess.RunIn(dir.Path, "simulate", "merge", "simulate.shard-2-of-3.json", "simulate.shard-0-of-3.json",
+            "simulate.shard-1-of-3.json", "--json", "merged.json", "--csv", "merged.csv");
+        Assert.True(merged.ExitCode == 0, merged.Stderr);
+        Assert.Equal(File.ReadAllBytes(dir.File("one.json")), File.ReadAllBytes(dir.File("merged.json")));
+        Assert.Equal(File.ReadAllBytes(dir.File("one.csv")), File.ReadAllBytes(dir.File("merged.csv")));
+
+        var missing = CliProcess.RunIn(dir.Path, "simulate", "merge", "simulate.shard-0-of-3.json", "simulate.shard-1-of-3.json");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.StartsWith("mi: error: merge: ", missing.Stderr.Trim());
+        Assert.Equal(0, CliProcess.RunIn(dir.Path, [.. other, "--shard", "2/3", "--json", "other.json"]).ExitCode);
+        var mixed = CliProcess.RunIn(dir.Path, "simulate", "merge", "simulate.shard-0-of-3.json", "simulate.shard-1-of-3.json", "other.json");
+        Assert.Equal(2, mixed.ExitCode);
+        Assert.Contains("different runs", mixed.Stderr);
+    }
+
     [Fact]
     public void Png_plot_is_a_png()
     {
@@ -184,6 +215,8 @@ public class SimulateCommandTests
     [InlineData("--sweep-mi", "5..2", "--sweep-mi")]
     [InlineData("--sweep-mi", "2..x", "--sweep-mi")]
     [InlineData("--max-n", "2^x", "--max-n")]
+    [InlineData("--shard", "3/3", "--shard")]
+    [InlineData("--shard", "6/9", "--shard")]
     public void Bad_input_exits_2_with_one_line_naming_the_flag(string flag, string value, string named)
     {
         string[] args = flag == "--family"

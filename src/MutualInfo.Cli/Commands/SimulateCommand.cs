@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using MutualInfo.Benchmarking;
 using MutualInfo.Bounds;
 using MutualInfo.Cli.Output;
 using MutualInfo.Cli.Simulate;
@@ -59,13 +60,19 @@ internal static class SimulateCommand
             Description = "Largest n tried by --target-gap and --sweep-mi",
             DefaultValueFactory = _ => "2^26",
         };
+        var shard = new Option<string?>("--shard")
+        {
+            Description = "Run only trials t with t mod k = i (i/k, 0-based) and write their raw values to --json "
+                + "(default simulate.shard-i-of-k.json); combine with `mi simulate merge`",
+        };
         var csv = new Option<string?>("--csv") { Description = "Write all rows as CSV to this path" };
         var plot = new Option<string?>("--plot") { Description = "Write the plot (.png or .svg) to this path" };
         var common = new CommonOptions();
 
         var command = new Command("simulate", "Exact-critic simulation of InfoNCE and the other bounds vs batch size n");
-        foreach (Option option in new Option[] { family, bounds, sizes, trials, negatives, critic, noControlVariate, targetGap, sweepMi, maxN, csv, plot }) command.Options.Add(option);
+        foreach (Option option in new Option[] { family, bounds, sizes, trials, negatives, critic, noControlVariate, targetGap, sweepMi, maxN, shard, csv, plot }) command.Options.Add(option);
         common.AddTo(command);
+        command.Subcommands.Add(SimulateMergeCommand.Create());
         command.SetAction(parsed =>
         {
             string[] specs = parsed.GetValue(family) ?? [];
@@ -74,6 +81,9 @@ internal static class SimulateCommand
                 if (specs.Length > 0) throw new UsageException("--sweep-mi: sweeps the 20-d Gaussian; give either --sweep-mi or --family");
                 specs = GapSearchRequest.ParseSweep(sweep).Select(ShowcaseSpec).ToArray();
             }
+            ShardSpec? shardSpec = parsed.GetValue(shard) is { } shardText ? ShardSpec.Parse(shardText) : null;
+            if (shardSpec is not null && (parsed.GetValue(targetGap) is not null || parsed.GetValue(sweepMi) is not null))
+                throw new UsageException("--shard: splits the trials of curves; --target-gap and --sweep-mi cannot be sharded");
             if (parsed.GetValue(targetGap) is not null || parsed.GetValue(sweepMi) is not null)
                 return ExecuteGapSearch(new GapSearchRequest(
                     specs.Select(FamilySpec.ParseWithLogRatio).ToArray(),
@@ -98,11 +108,12 @@ internal static class SimulateCommand
                 ParseNegatives(parsed.GetValue(negatives)!),
                 parsed.GetValue(common.Seed),
                 common.GetThreads(parsed),
-                parsed.GetValue(common.Json) ?? (showcase ? ShowcaseJson : null),
+                parsed.GetValue(common.Json) ?? (shardSpec is { } sh ? $"simulate.shard-{sh.Index}-of-{sh.Count}.json" : showcase ? ShowcaseJson : null),
                 parsed.GetValue(csv),
-                parsed.GetValue(plot) ?? (showcase ? ShowcasePlot : null),
+                parsed.GetValue(plot) ?? (showcase && shardSpec is null ? ShowcasePlot : null),
                 CriticSpec.Parse(parsed.GetValue(critic)!),
-                !parsed.GetValue(noControlVariate));
+                !parsed.GetValue(noControlVariate),
+                shardSpec);
             return Execute(request);
         });
         return command;
@@ -121,17 +132,30 @@ internal static class SimulateCommand
     {
         SimulationSettings[] settings = request.Families
             .Select(f => new SimulationSettings(f, request.Bounds, request.BatchSizes, request.Trials, request.Negatives, request.Seed, request.Threads,
-                request.ControlVariate, request.Critic))
+                request.ControlVariate, request.Critic, request.Shard))
             .ToArray();
         foreach (SimulationSettings s in settings) s.Validate();
         ValidateOutputs(request);
+        if (request.Shard is { } shard) return ExecuteShard(request, shard, settings);
 
         var progress = new ProgressReporter("simulate", settings.Sum(Simulator.TotalWork));
         var runs = settings.Select(s => Simulator.Run(s, progress.Advance)).ToArray();
 
         IAnsiConsole console = StdoutConsole.Create();
         foreach (SimulationRun run in runs) SimulationTable.Write(console, run, request.Trials);
-        WriteOutputs(request, runs, console);
+        SimulationOutputs.Write(console, runs, request.JsonPath, request.CsvPath, request.PlotPath);
+        return CliApp.ExitOk;
+    }
+
+    private static int ExecuteShard(SimulateRequest request, ShardSpec shard, SimulationSettings[] settings)
+    {
+        if (request.PlotPath is not null || request.CsvPath is not null)
+            throw new UsageException("--shard: a shard writes raw trial values to --json only; plot and CSV come from `mi simulate merge`");
+        var progress = new ProgressReporter("simulate", settings.Sum(Simulator.TotalWork));
+        var blocks = settings.Select(s => Simulator.RunShard(s, progress.Advance)).ToArray();
+        string path = request.JsonPath!;
+        AtomicFile.Write(path, stream => SimulationShardFile.Write(stream, shard, settings, blocks));
+        Console.WriteLine($"wrote {path} (shard {shard}: {Simulator.TrialIndices(request.Trials, shard).Length} of {request.Trials} trials per family)");
         return CliApp.ExitOk;
     }
 
@@ -170,28 +194,8 @@ internal static class SimulateCommand
             throw new UsageException($"--plot: the file must end in .png or .svg, got '{path}'");
     }
 
-    private static void WriteOutputs(SimulateRequest request, IReadOnlyList<SimulationRun> runs, IAnsiConsole console)
-    {
-        if (request.JsonPath is { } json)
-        {
-            AtomicFile.Write(json, stream => SimulationJson.Write(runs, stream));
-            console.WriteLine($"wrote {json}");
-        }
-        if (request.CsvPath is { } csv)
-        {
-            AtomicFile.WriteAllText(csv, SimulationCsv.Format(runs));
-            console.WriteLine($"wrote {csv}");
-        }
-        if (request.PlotPath is { } plot)
-        {
-            (int width, int height) = SimulationPlot.SizeFor(runs.Count);
-            FigureWriter.Save(SimulationPlot.Build(runs), plot, width, height);
-            console.WriteLine($"wrote {plot}");
-        }
-    }
-
     private sealed record SimulateRequest(
         IKnownMiFamily[] Families, IReadOnlyList<IBound> Bounds, IReadOnlyList<int> BatchSizes, int Trials,
         NegativeSampling Negatives, ulong Seed, int Threads, string? JsonPath, string? CsvPath, string? PlotPath,
-        CriticSpec Critic, bool ControlVariate);
+        CriticSpec Critic, bool ControlVariate, ShardSpec? Shard);
 }

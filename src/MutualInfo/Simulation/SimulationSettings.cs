@@ -1,3 +1,4 @@
+using MutualInfo.Benchmarking;
 using MutualInfo.Bounds;
 using MutualInfo.Families;
 
@@ -16,6 +17,7 @@ namespace MutualInfo.Simulation;
 /// <see cref="Simulation.ControlVariate"/>) beside the plain mean; on by default.
 /// </param>
 /// <param name="Critic">The critic before each bound's optimal shift; null is the exact log r.</param>
+/// <param name="Shard">Run only trials t with t mod k = i (see <see cref="Simulator.RunShard"/>); null runs them all.</param>
 public sealed record SimulationSettings(
     IKnownMiFamily Family,
     IReadOnlyList<IBound> Bounds,
@@ -25,7 +27,8 @@ public sealed record SimulationSettings(
     ulong Seed,
     int Threads,
     bool ControlVariate = true,
-    CriticSpec? Critic = null)
+    CriticSpec? Critic = null,
+    ShardSpec? Shard = null)
 {
     /// <summary>The critic the bounds see (before their own shifts): <see cref="Critic"/> or the exact log r.</summary>
     public CriticSpec EffectiveCritic => Critic ?? CriticSpec.Exact;
@@ -60,6 +63,8 @@ public sealed record SimulationSettings(
             throw new UsageException($"--bounds: '{duplicate.Key}' is given twice (each bound spec at most once)");
         if (BatchSizes.Count == 0) throw new UsageException("--n: at least one batch size is needed");
         if (Trials < 2) throw new UsageException($"--trials: at least 2 trials are needed for a standard error, got {Trials}");
+        if (Shard is { } shard && shard.Count > Trials)
+            throw new UsageException($"--shard: k = {shard.Count} exceeds --trials {Trials}; some shards would have no trial");
         if (Threads < 1) throw new UsageException($"--threads: must be at least 1, got {Threads}");
         int max = Negatives switch
         {

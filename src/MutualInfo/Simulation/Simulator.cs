@@ -1,3 +1,4 @@
+using MutualInfo.Benchmarking;
 using MutualInfo.Bounds;
 using MutualInfo.Randomness;
 using MutualInfo.Statistics;
@@ -19,17 +20,78 @@ public static class Simulator
     public const double SaturationMargin = 0.1;
 
     /// <summary>Total work units of a run (pool size per independent trial, n² per in-batch trial), for progress.</summary>
-    public static long TotalWork(SimulationSettings settings) => settings.Negatives == NegativeSampling.InBatch
-        ? settings.BatchSizes.Sum(n => (long)n * n * settings.Trials)
-        : (long)settings.BatchSizes.Max() * settings.Trials;
+    public static long TotalWork(SimulationSettings settings)
+    {
+        long trials = TrialIndices(settings.Trials, settings.Shard).Length;
+        return settings.Negatives == NegativeSampling.InBatch
+            ? settings.BatchSizes.Sum(n => (long)n * n * trials)
+            : (long)settings.BatchSizes.Max() * trials;
+    }
 
     /// <summary>Runs the simulation; <paramref name="onWork"/> receives completed work units (see <see cref="TotalWork"/>).</summary>
     public static SimulationRun Run(SimulationSettings settings, Action<long>? onWork = null)
     {
         settings.Validate();
+        if (settings.Shard is { Count: > 1 }) throw new ArgumentException("a sharded run yields trial values (RunShard), not a summary", nameof(settings));
+        return Summarise(settings, TrialValues(settings, onWork).Select(v => new TrialBlock(v.N, v.Values, v.Controls)));
+    }
+
+    /// <summary>
+    /// Runs the trials of <see cref="SimulationSettings.Shard"/> only (trial t when t mod k = i, on its usual stream)
+    /// and returns their raw values, to be combined exactly by <see cref="Merge"/>.
+    /// </summary>
+    public static IReadOnlyList<TrialBlock> RunShard(SimulationSettings settings, Action<long>? onWork = null)
+    {
+        settings.Validate();
+        return TrialValues(settings, onWork).Select(v => new TrialBlock(v.N, v.Values, v.Controls)).ToArray();
+    }
+
+    /// <summary>
+    /// Combines the shards 0..k−1 of one run (settings equal but for the shard) into the run an unsharded simulation
+    /// gives: every trial value back at its index, then summarised exactly as <see cref="Run"/> does.
+    /// </summary>
+    public static SimulationRun Merge(SimulationSettings settings, IReadOnlyList<(ShardSpec Shard, IReadOnlyList<TrialBlock> Blocks)> shards)
+    {
+        settings = settings with { Shard = null };
+        settings.Validate();
+        int k = shards.Count > 0 ? shards[0].Shard.Count : 0;
+        if (shards.Count != k || shards.Select(s => s.Shard.Index).Distinct().Count() != k || shards.Any(s => s.Shard.Count != k))
+            throw new UsageException($"merge: need each shard 0..k−1 of one run exactly once, got {string.Join(", ", shards.Select(s => s.Shard))}");
+        int slotsPerBlock = settings.Bounds.Count;
+        var blocks = new List<TrialBlock>();
+        for (int b = 0; b < settings.BatchSizes.Count; b++)
+        {
+            var values = Enumerable.Range(0, slotsPerBlock).Select(_ => new double[settings.Trials]).ToArray();
+            var controls = new double[settings.Trials];
+            foreach ((ShardSpec shard, IReadOnlyList<TrialBlock> parts) in shards)
+            {
+                int[] indices = TrialIndices(settings.Trials, shard);
+                TrialBlock part = parts.Count == settings.BatchSizes.Count && parts[b].N == settings.BatchSizes[b]
+                    ? parts[b]
+                    : throw new UsageException($"merge: shard {shard} does not hold the batch sizes of the run");
+                if (part.Values.Length != slotsPerBlock || part.Controls.Length != indices.Length || part.Values.Any(v => v.Length != indices.Length))
+                    throw new UsageException($"merge: shard {shard} holds {part.Controls.Length} trials per bound, expected {indices.Length}");
+                for (int j = 0; j < indices.Length; j++)
+                {
+                    controls[indices[j]] = part.Controls[j];
+                    for (int s = 0; s < slotsPerBlock; s++) values[s][indices[j]] = part.Values[s][j];
+                }
+            }
+            blocks.Add(new TrialBlock(settings.BatchSizes[b], values, controls));
+        }
+        return Summarise(settings, blocks);
+    }
+
+    /// <summary>The global indices of a shard's trials: t with t mod k = i, ascending.</summary>
+    public static int[] TrialIndices(int trials, ShardSpec? shard) => shard is null
+        ? Enumerable.Range(0, trials).ToArray()
+        : Enumerable.Range(0, trials).Where(shard.Contains).ToArray();
+
+    private static SimulationRun Summarise(SimulationSettings settings, IEnumerable<TrialBlock> blocks)
+    {
         var rows = new List<SimulationRow>();
         double trueMi = settings.Family.MutualInformation;
-        foreach ((int n, double[][] values, double[] controls) in TrialValues(settings, onWork))
+        foreach ((int n, double[][] values, double[] controls) in blocks)
             for (int b = 0; b < settings.Bounds.Count; b++)
                 rows.Add(Summarise(settings.Bounds[b], n, values[b], settings.ControlVariate ? controls : null, trueMi));
         if (settings.EffectiveCritic.IsExact) rows = WithTheory(settings, rows);
@@ -98,7 +160,8 @@ public static class Simulator
     private static double[][] RunTrials(SimulationSettings settings, Func<ITrial> createTrial, int slots, ulong streamBase,
         long workPerTrial, Action<long>? onWork)
     {
-        int trials = settings.Trials;
+        int[] indices = TrialIndices(settings.Trials, settings.Shard);
+        int trials = indices.Length;
         double[][] values = Enumerable.Range(0, slots).Select(_ => new double[trials]).ToArray();
         // Chunks of ~2^18 work units keep scheduling and progress overhead negligible for tiny trials.
         int chunks = (int)Math.Clamp(trials * workPerTrial / (1L << 18), Math.Min(trials, settings.Threads), trials);
@@ -109,7 +172,7 @@ public static class Simulator
             int first = (int)((long)chunk * trials / chunks), end = (int)((long)(chunk + 1) * trials / chunks);
             for (int t = first; t < end; t++)
             {
-                trial.Run(Rng.ForStream(settings.Seed, streamBase | (uint)t), buffer);
+                trial.Run(Rng.ForStream(settings.Seed, streamBase | (uint)indices[t]), buffer);
                 for (int s = 0; s < slots; s++) values[s][t] = buffer[s];
             }
             onWork?.Invoke((end - first) * workPerTrial);
