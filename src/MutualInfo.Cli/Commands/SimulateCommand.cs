@@ -15,6 +15,12 @@ internal static class SimulateCommand
 {
     /// <summary>The showcase: MI levels of the 20-d Gaussian, each simulated when no --family is given.</summary>
     public static readonly double[] ShowcaseLevels = [2, 5, 10, 15];
+
+    /// <summary>The showcase's last panel: I = 5 again, scored by the exact log r plus N(0, 1) noise per pair.</summary>
+    public const double ShowcaseImperfectLevel = 5;
+
+    /// <summary>The imperfect critic of the showcase's last panel.</summary>
+    public const string ShowcaseImperfectCritic = "noise=1";
     public const string ShowcaseJson = "simulate.json";
     public const string ShowcasePlot = "simulate.png";
 
@@ -23,7 +29,8 @@ internal static class SimulateCommand
         var family = new Option<string[]>("--family")
         {
             Description = "Family spec, repeatable (e.g. gaussian:dim=20,mi=10; see docs/families.md). "
-                + "Default: the showcase, 20-d Gaussians with I = 2, 5, 10, 15 nats, writing simulate.json and simulate.png",
+                + "Default: the showcase, 20-d Gaussians with I = 2, 5, 10, 15 nats and I = 5 with the critic log r + N(0, 1) noise, "
+                + "writing simulate.json and simulate.png",
         };
         var bounds = new Option<string>("--bounds")
         {
@@ -99,7 +106,16 @@ internal static class SimulateCommand
                     parsed.GetValue(common.Json),
                     parsed.GetValue(plot)));
             bool showcase = specs.Length == 0;
-            if (showcase) specs = ShowcaseLevels.Select(ShowcaseSpec).ToArray();
+            CriticSpec criticSpec = CriticSpec.Parse(parsed.GetValue(critic)!);
+            CriticSpec[] critics;
+            if (showcase)
+            {
+                // With the exact critic the showcase adds one panel scored by an imperfect critic.
+                bool imperfectPanel = criticSpec.IsExact;
+                specs = [.. ShowcaseLevels.Select(ShowcaseSpec), .. imperfectPanel ? [ShowcaseSpec(ShowcaseImperfectLevel)] : Array.Empty<string>()];
+                critics = [.. ShowcaseLevels.Select(_ => criticSpec), .. imperfectPanel ? [CriticSpec.Parse(ShowcaseImperfectCritic)] : Array.Empty<CriticSpec>()];
+            }
+            else critics = specs.Select(_ => criticSpec).ToArray();
             var request = new SimulateRequest(
                 specs.Select(FamilySpec.ParseWithLogRatio).ToArray(),
                 BoundSpec.ParseList(parsed.GetValue(bounds)!),
@@ -111,7 +127,7 @@ internal static class SimulateCommand
                 parsed.GetValue(common.Json) ?? (shardSpec is { } sh ? $"simulate.shard-{sh.Index}-of-{sh.Count}.json" : showcase ? ShowcaseJson : null),
                 parsed.GetValue(csv),
                 parsed.GetValue(plot) ?? (showcase && shardSpec is null ? ShowcasePlot : null),
-                CriticSpec.Parse(parsed.GetValue(critic)!),
+                critics,
                 !parsed.GetValue(noControlVariate),
                 shardSpec);
             return Execute(request);
@@ -131,8 +147,8 @@ internal static class SimulateCommand
     private static int Execute(SimulateRequest request)
     {
         SimulationSettings[] settings = request.Families
-            .Select(f => new SimulationSettings(f, request.Bounds, request.BatchSizes, request.Trials, request.Negatives, request.Seed, request.Threads,
-                request.ControlVariate, request.Critic, request.Shard))
+            .Select((f, i) => new SimulationSettings(f, request.Bounds, request.BatchSizes, request.Trials, request.Negatives, request.Seed, request.Threads,
+                request.ControlVariate, request.Critics[i], request.Shard))
             .ToArray();
         foreach (SimulationSettings s in settings) s.Validate();
         ValidateOutputs(request);
@@ -197,5 +213,5 @@ internal static class SimulateCommand
     private sealed record SimulateRequest(
         IKnownMiFamily[] Families, IReadOnlyList<IBound> Bounds, IReadOnlyList<int> BatchSizes, int Trials,
         NegativeSampling Negatives, ulong Seed, int Threads, string? JsonPath, string? CsvPath, string? PlotPath,
-        CriticSpec Critic, bool ControlVariate, ShardSpec? Shard);
+        CriticSpec[] Critics, bool ControlVariate, ShardSpec? Shard);
 }

@@ -10,7 +10,8 @@ namespace MutualInfo.Cli.Simulate;
 /// The file of one `mi simulate --shard i/k`: the run's settings and the shard's raw trial values, each trial value
 /// stored as its 8 IEEE-754 bytes (little-endian, base64), so `mi simulate merge` rebuilds the unsharded result
 /// exactly. {"format":"mi-simulate-shard/1","shard":"i/k","bounds":[spec…],"n":[…],"trials","negatives","seed",
-/// "critic","control_variate","families":[{"family","blocks":[{"n","controls","values":[…per bound]}]}]}.
+/// "critic","control_variate","families":[{"family","critic","blocks":[{"n","controls","values":[…per bound]}]}]}
+/// (the top-level critic is the first family's; each family carries its own).
 /// </summary>
 internal static class SimulationShardFile
 {
@@ -47,6 +48,7 @@ internal static class SimulationShardFile
         {
             json.WriteStartObject();
             json.WriteString("family", settings[f].Family.Name);
+            json.WriteString("critic", settings[f].EffectiveCritic.Name);
             json.WriteStartArray("blocks");
             foreach (TrialBlock block in blocks[f])
             {
@@ -87,8 +89,9 @@ internal static class SimulationShardFile
             var blocks = new List<IReadOnlyList<TrialBlock>>();
             foreach (JsonElement family in root.GetProperty("families").EnumerateArray())
             {
+                CriticSpec familyCritic = family.TryGetProperty("critic", out JsonElement c) ? CriticSpec.Parse(c.GetString()!) : critic;
                 settings.Add(new SimulationSettings(FamilySpec.ParseWithLogRatio(family.GetProperty("family").GetString()!), bounds, sizes, trials,
-                    negatives, seed, threads, controlVariate, critic));
+                    negatives, seed, threads, controlVariate, familyCritic));
                 blocks.Add(family.GetProperty("blocks").EnumerateArray().Select(b => new TrialBlock(
                     b.GetProperty("n").GetInt32(),
                     b.GetProperty("values").EnumerateArray().Select(v => Decode(v.GetString()!)).ToArray(),

@@ -109,4 +109,13 @@ public class CriticSpecTests
         for (int t = 0; t < 8; t++) Assert.Equal(b.Values[bound][t], a.Values[bound][t], 1e-9);
         Assert.Equal(b.Controls, a.Controls);
     }
+
+    [Fact]
+    public void With_noise_InfoNCE_tends_to_I_minus_half_the_noise_variance()
+    {
+        // As n → ∞ InfoNCE → E_p[f] − log E_{p(x)p(y)}[e^f]; with f = log r + ε, ε ~ N(0, s²): I − s²/2.
+        var settings = Settings("gaussian:dim=2,mi=1", "infonce", [1 << 16], 400, "noise=0.6");
+        SimulationRow row = Simulator.Run(settings).Rows[0];
+        Assert.InRange(1 - 0.18, row.Estimate.Mean - 4 * row.Estimate.StdError - 0.005, row.Estimate.Mean + 4 * row.Estimate.StdError + 0.005);
+    }
 }
