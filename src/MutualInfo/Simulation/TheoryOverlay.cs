@@ -8,9 +8,10 @@ namespace MutualInfo.Simulation;
 /// Approximations of the simulated curves for families whose E_{p(x)p(y)}[r²] =: M₂ is known in closed form.
 /// <para>InfoNCE with independent negatives is log n + log r − log(r + S), S the sum of n − 1 negative ratios with
 /// E[S | y] = n − 1 and Var[S | y] = (n − 1)(E[r² | y] − 1). First order (mean field): replace S by its mean,
-/// E[log(n r / (r + n − 1))]. Second order (delta method): add Var S / (2 (r + n − 1)²), with E[r² | y] replaced by
+/// E[log(n r / (r + n − 1))] (the expectation of the mean-field row). Second order (delta method): add Var S / (2 (r + n − 1)²), with E[r² | y] replaced by
 /// its average M₂, i.e. + (n − 1)(M₂ − 1)/2 · E[(r + n − 1)^−2]. The expectations over the positive are a Monte Carlo
-/// average over <see cref="Draws"/> joint draws on a stream of their own. The expansion needs Var S ≪ (r + n − 1)²,
+/// average over <see cref="Draws"/> joint draws on a stream of their own, the first-order one with log r as control
+/// variate. The expansion needs Var S ≪ (r + n − 1)²,
 /// i.e. n ≫ M₂ (= e^{2I} for the Gaussian); below that the correction overshoots, even above the log n cap.</para>
 /// <para>NWJ (and TUBA) at the optimal critic with independent negatives: a trial is 1 + log r − mean_k r_k, whose
 /// two parts are uncorrelated (E[r_k | y] = 1), so its variance is exactly Var[log r] + (M₂ − 1)/(n − 1) — the
@@ -32,16 +33,19 @@ public static class TheoryOverlay
     {
         if (family.RatioSecondMoment is not { } m2) return null;
         double[] logRatios = PositiveLogRatios(family, seed);
+        var terms = new double[logRatios.Length];
         return batchSizes.Select(n =>
         {
-            double logNegatives = Math.Log(n - 1), first = 0, inverseSquare = 0;
-            foreach (double logR in logRatios)
+            double logNegatives = Math.Log(n - 1), inverseSquare = 0;
+            for (int i = 0; i < logRatios.Length; i++)
             {
-                double logDenominator = LogSumExp.AddExp(logR, logNegatives);
-                first += Math.Log(n) + logR - logDenominator;
+                double logDenominator = LogSumExp.AddExp(logRatios[i], logNegatives);
+                terms[i] = Math.Log(n) + logRatios[i] - logDenominator;
                 inverseSquare += Math.Exp(-2 * logDenominator);
             }
-            first /= logRatios.Length;
+            // log r itself (mean I) as control variate, as in the simulation: at large n the first-order term is
+            // log r up to a small correction, so its Monte Carlo error all but vanishes.
+            double first = ControlVariate.Estimate(terms, logRatios, family.MutualInformation)?.Estimate.Mean ?? terms.Average();
             inverseSquare /= logRatios.Length;
             return (first, first + 0.5 * (n - 1) * (m2 - 1) * inverseSquare);
         }).ToArray();
