@@ -50,7 +50,7 @@ public sealed record SimulationSettings(
 
     /// <summary>
     /// Largest n accepted with independent negatives streamed in blocks (every other bound): memory is O(block), so
-    /// the limit is time — about 30 ns per negative on one core, 2^30 negatives ≈ 30 s per trial — and 32-bit n.
+    /// the limit is time — 30–70 ns per negative on one core, 2^26 negatives ≈ 2–5 s per trial — and 32-bit n.
     /// </summary>
     public const int MaxStreamedIndependentSize = 1 << 30;
 
