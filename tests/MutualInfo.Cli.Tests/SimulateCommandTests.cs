@@ -46,6 +46,122 @@ public class SimulateCommandTests
     }
 
     [Fact]
+    public void Parametrised_bounds_keep_their_specs_in_table_json_and_plot()
+    {
+        using var dir = new TempDirectory();
+        var result = CliProcess.RunIn(dir.Path, "simulate", "--family", "gaussian:dim=2,mi=1", "--bounds", "smile:tau=1,smile:tau=10,infonce",
+            "--n", "4,16", "--trials", "30", "--json", "out.json", "--plot", "out.svg", "--csv", "out.csv");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("smile(τ=1) ± SE", result.Stdout);
+        Assert.Contains("smile(τ=10) ± SE", result.Stdout);
+        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(dir.File("out.json")));
+        JsonElement rows = json.RootElement.GetProperty("runs")[0].GetProperty("rows");
+        Assert.Equal(6, rows.GetArrayLength());
+        Assert.Equal(["smile:tau=1", "smile:tau=10", "infonce"], rows.EnumerateArray().Take(3).Select(r => r.GetProperty("spec").GetString()));
+        Assert.All(rows.EnumerateArray().Take(2), r => Assert.Equal("smile", r.GetProperty("bound").GetString()));
+        Assert.NotEqual(rows[0].GetProperty("mean").GetDouble(), rows[1].GetProperty("mean").GetDouble());
+        string svg = File.ReadAllText(dir.File("out.svg"));
+        Assert.Contains("smile(τ=1)", svg);
+        Assert.Contains("smile(τ=10)", svg);
+        Assert.Contains(",smile:tau=10,", File.ReadAllText(dir.File("out.csv")));
+    }
+
+    [Theory]
+    [InlineData("smile,smile:tau=5")]
+    [InlineData("infonce,nwj,infonce")]
+    public void Duplicate_bound_specs_are_rejected(string bounds)
+    {
+        var result = CliProcess.Run("simulate", "--family", "gaussian:dim=1,rho=0.5", "--n", "4", "--trials", "5", "--bounds", bounds);
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("mi: error: --bounds: ", result.Stderr.Trim());
+        Assert.Contains("twice", result.Stderr);
+    }
+
+    [Fact]
+    public void Control_variate_fields_critic_and_lautum_are_in_the_json()
+    {
+        using var dir = new TempDirectory();
+        var result = CliProcess.RunIn(dir.Path, "simulate", "--family", "gaussian:dim=4,mi=1", "--bounds", "infonce,club",
+            "--n", "1024", "--trials", "200", "--critic", "scale=0.9,shift=|y|^2", "--json", "cv.json");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        Assert.Contains("critic scale=0.9,shift=|y|^2", result.Stdout);
+        Assert.Equal(0, CliProcess.RunIn(dir.Path, "simulate", "--family", "gaussian:dim=4,mi=1", "--bounds", "infonce,club",
+            "--n", "1024", "--trials", "200", "--critic", "scale=0.9,shift=|y|^2", "--no-control-variate", "--json", "plain.json").ExitCode);
+        using JsonDocument cv = JsonDocument.Parse(File.ReadAllText(dir.File("cv.json")));
+        using JsonDocument plain = JsonDocument.Parse(File.ReadAllText(dir.File("plain.json")));
+        JsonElement run = cv.RootElement.GetProperty("runs")[0];
+        Assert.Equal("scale=0.9,shift=|y|^2", run.GetProperty("critic").GetString());
+        Assert.True(run.GetProperty("control_variate").GetBoolean());
+        Assert.False(plain.RootElement.GetProperty("runs")[0].GetProperty("control_variate").GetBoolean());
+        double rho2 = 1 - Math.Exp(-0.5);
+        Assert.Equal(4 * rho2 / (1 - rho2), run.GetProperty("club_exact").GetDouble(), 10);
+        JsonElement row = run.GetProperty("rows")[0], plainRow = plain.RootElement.GetProperty("runs")[0].GetProperty("rows")[0];
+        // The plain fields of a CV run are the plain run's numbers; the CV SE is far smaller at n = 1024.
+        Assert.Equal(plainRow.GetProperty("mean").GetDouble(), row.GetProperty("mean_plain").GetDouble());
+        Assert.Equal(plainRow.GetProperty("std_error").GetDouble(), row.GetProperty("std_error_plain").GetDouble());
+        Assert.True(row.GetProperty("std_error").GetDouble() * 5 < row.GetProperty("std_error_plain").GetDouble());
+        Assert.Equal(JsonValueKind.Number, row.GetProperty("cv_coefficient").ValueKind);
+        Assert.Equal(JsonValueKind.Null, plainRow.GetProperty("cv_coefficient").ValueKind);
+    }
+
+    [Fact]
+    public void Target_gap_and_sweep_write_n_needed_with_a_CI()
+    {
+        using var dir = new TempDirectory();
+        var gap = CliProcess.RunIn(dir.Path, "simulate", "--family", "gaussian:dim=2,mi=1", "--bounds", "infonce,mean-field",
+            "--target-gap", "0.1", "--trials", "100", "--max-n", "2^12", "--json", "gap.json");
+        Assert.True(gap.ExitCode == 0, gap.Stderr);
+        Assert.Contains("n needed for |E[bound] − I| ≤ 0.1 nats", gap.Stdout);
+        using (JsonDocument json = JsonDocument.Parse(File.ReadAllText(dir.File("gap.json"))))
+        {
+            Assert.Equal(0.1, json.RootElement.GetProperty("target_gap").GetDouble());
+            JsonElement result = json.RootElement.GetProperty("searches")[0].GetProperty("results")[0];
+            Assert.Equal("infonce", result.GetProperty("spec").GetString());
+            int n = result.GetProperty("n_needed").GetInt32();
+            JsonElement ci = result.GetProperty("n_ci95");
+            Assert.InRange(n, ci[0].GetInt32(), ci[1].GetInt32());
+        }
+        var sweep = CliProcess.RunIn(dir.Path, "simulate", "--sweep-mi", "0.5..1.5:0.5", "--bounds", "infonce", "--trials", "60",
+            "--max-n", "2^10", "--json", "sweep.json", "--plot", "sweep.svg");
+        Assert.True(sweep.ExitCode == 0, sweep.Stderr);
+        using JsonDocument swept = JsonDocument.Parse(File.ReadAllText(dir.File("sweep.json")));
+        Assert.Equal(["gaussian:dim=20,mi=0.5", "gaussian:dim=20,mi=1", "gaussian:dim=20,mi=1.5"],
+            swept.RootElement.GetProperty("searches").EnumerateArray().Select(r => r.GetProperty("family").GetString()));
+        Assert.Contains("n needed", File.ReadAllText(dir.File("sweep.svg")));
+    }
+
+    [Theory]
+    [InlineData("independent")]
+    [InlineData("in-batch")]
+    public void Shards_merge_into_the_unsharded_result_byte_for_byte(string negatives)
+    {
+        using var dir = new TempDirectory();
+        string[] run = ["simulate", "--family", "gaussian:dim=3,mi=2", "--family", "uniform-additive:eps=0.2", "--bounds", "infonce,smile:tau=2,club,nwj",
+            "--n", negatives == "independent" ? "2^1..2^9" : "4,32", "--trials", "40", "--negatives", negatives, "--critic", "noise=0.3"];
+        string[] other = [.. run, "--seed", "6"];
+        run = [.. run, "--seed", "5"];
+        Assert.Equal(0, CliProcess.RunIn(dir.Path, [.. run, "--json", "one.json", "--csv", "one.csv"]).ExitCode);
+        for (int i = 0; i < 3; i++)
+        {
+            var shard = CliProcess.RunIn(dir.Path, [.. run, "--shard", $"{i}/3"]);
+            Assert.True(shard.ExitCode == 0, shard.Stderr);
+        }
+        var merged = CliProcess.RunIn(dir.Path, "simulate", "merge", "simulate.shard-2-of-3.json", "simulate.shard-0-of-3.json",
+            "simulate.shard-1-of-3.json", "--json", "merged.json", "--csv", "merged.csv");
+        Assert.True(merged.ExitCode == 0, merged.Stderr);
+        Assert.Equal(File.ReadAllBytes(dir.File("one.json")), File.ReadAllBytes(dir.File("merged.json")));
+        Assert.Equal(File.ReadAllBytes(dir.File("one.csv")), File.ReadAllBytes(dir.File("merged.csv")));
+
+        var missing = CliProcess.RunIn(dir.Path, "simulate", "merge", "simulate.shard-0-of-3.json", "simulate.shard-1-of-3.json");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.StartsWith("mi: error: merge: ", missing.Stderr.Trim());
+        Assert.Equal(0, CliProcess.RunIn(dir.Path, [.. other, "--shard", "2/3", "--json", "other.json"]).ExitCode);
+        var mixed = CliProcess.RunIn(dir.Path, "simulate", "merge", "simulate.shard-0-of-3.json", "simulate.shard-1-of-3.json", "other.json");
+        Assert.Equal(2, mixed.ExitCode);
+        Assert.Contains("different runs", mixed.Stderr);
+    }
+
+    [Fact]
     public void Png_plot_is_a_png()
     {
         using var dir = new TempDirectory();
@@ -93,12 +209,22 @@ public class SimulateCommandTests
     [InlineData("--negatives", "some", "--negatives")]
     [InlineData("--threads", "0", "--threads")]
     [InlineData("--plot", "out.gif", "--plot")]
+    [InlineData("--critic", "scale=-1", "--critic")]
+    [InlineData("--critic", "warp=1", "--critic")]
+    [InlineData("--target-gap", "-1", "--target-gap")]
+    [InlineData("--sweep-mi", "5..2", "--sweep-mi")]
+    [InlineData("--sweep-mi", "2..x", "--sweep-mi")]
+    [InlineData("--max-n", "2^x", "--max-n")]
+    [InlineData("--shard", "3/3", "--shard")]
+    [InlineData("--shard", "6/9", "--shard")]
     public void Bad_input_exits_2_with_one_line_naming_the_flag(string flag, string value, string named)
     {
         string[] args = flag == "--family"
             ? ["simulate", flag, value, "--n", "4", "--trials", "5"]
             : ["simulate", "--family", "gaussian:dim=1,rho=0.5", "--n", "4", "--trials", "5", flag, value];
         if (flag is "--n" or "--trials") args = ["simulate", "--family", "gaussian:dim=1,rho=0.5", flag, value];
+        if (flag is "--sweep-mi") args = ["simulate", flag, value, "--trials", "5"];
+        if (flag is "--max-n") args = [.. args, "--target-gap", "0.1"];
         var result = CliProcess.Run(args);
         Assert.Equal(2, result.ExitCode);
         string[] lines = result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -5,8 +5,12 @@ using MutualInfo.Simulation;
 namespace MutualInfo.Cli.Simulate;
 
 /// <summary>
-/// The `mi simulate --json` contract: {"runs":[{"family","true_mi","negatives","seed","rows":[{"bound","n","log_n",
-/// "mean","std_error","ci95":[lo,hi],"frac_above_true","trials","saturated"}]}]}.
+/// The `mi simulate --json` contract: {"runs":[{"family","true_mi","negatives","seed","critic","control_variate",
+/// "lautum_information","club_exact",
+/// "rows":[{"bound","spec","label","n","log_n","mean","std_error","ci95":[lo,hi],"mean_plain","std_error_plain",
+/// "cv_coefficient","theory_first_order","theory_second_order","trial_variance","theory_trial_variance",
+/// "frac_above_true","trials","saturated"}]}]}. "mean"/"std_error"/"ci95" are the control-variate
+/// estimate where it applies ("cv_coefficient" not null), the plain trial mean otherwise.
 /// </summary>
 internal static class SimulationJson
 {
@@ -30,16 +34,36 @@ internal static class SimulationJson
         json.WriteNumber("true_mi", run.TrueMi);
         json.WriteString("negatives", NegativesName(run.Negatives));
         json.WriteNumber("seed", run.Seed);
+        json.WriteString("critic", run.Critic);
+        json.WriteBoolean("control_variate", run.ControlVariate);
+        if (run.LautumInformation is { } lautum)
+        {
+            json.WriteNumber("lautum_information", lautum);
+            json.WriteNumber("club_exact", run.TrueMi + lautum);
+        }
+        else
+        {
+            json.WriteNull("lautum_information");
+            json.WriteNull("club_exact");
+        }
         json.WriteStartArray("rows");
         foreach (SimulationRow row in run.Rows) WriteRow(json, row);
         json.WriteEndArray();
         json.WriteEndObject();
     }
 
+    private static void WriteOptional(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v) json.WriteNumberOrNull(name, v);
+        else json.WriteNull(name);
+    }
+
     private static void WriteRow(Utf8JsonWriter json, SimulationRow row)
     {
         json.WriteStartObject();
         json.WriteString("bound", row.Bound);
+        json.WriteString("spec", row.Spec);
+        json.WriteString("label", row.Label);
         json.WriteNumber("n", row.N);
         json.WriteNumber("log_n", row.LogN);
         json.WriteNumberOrNull("mean", row.Estimate.Mean);
@@ -48,6 +72,14 @@ internal static class SimulationJson
         json.WriteNumberOrNullValue(row.Estimate.Ci95Low);
         json.WriteNumberOrNullValue(row.Estimate.Ci95High);
         json.WriteEndArray();
+        json.WriteNumberOrNull("mean_plain", row.PlainEstimate.Mean);
+        json.WriteNumberOrNull("std_error_plain", row.PlainEstimate.StdError);
+        if (row.ControlCoefficient is { } beta) json.WriteNumberOrNull("cv_coefficient", beta);
+        else json.WriteNull("cv_coefficient");
+        WriteOptional(json, "theory_first_order", row.TheoryFirstOrder);
+        WriteOptional(json, "theory_second_order", row.TheorySecondOrder);
+        json.WriteNumberOrNull("trial_variance", row.TrialVariance);
+        WriteOptional(json, "theory_trial_variance", row.TheoryTrialVariance);
         json.WriteNumber("frac_above_true", row.FracAboveTrue);
         json.WriteNumber("trials", row.Trials);
         json.WriteBoolean("saturated", row.Saturated);

@@ -43,9 +43,17 @@ internal static class SimulationPlot
         var truth = plot.Add.HorizontalLine(run.TrueMi, 1.5f, Colors.Black, LinePattern.Dotted);
         truth.LegendText = "true MI";
 
-        foreach (var group in run.Rows.GroupBy(r => r.Bound)) DrawBound(plot, group.Key, group.OrderBy(r => r.N).ToArray());
+        var usedColors = new HashSet<Color>();
+        foreach (var group in run.Rows.GroupBy(r => r.Spec))
+        {
+            SimulationRow[] rows = group.OrderBy(r => r.N).ToArray();
+            Color color = ColorFor(rows[0].Bound, usedColors);
+            DrawBound(plot, rows[0].Label, color, rows);
+            DrawTheory(plot, rows, color, run.TrueMi);
+        }
 
-        plot.Title(string.Create(CultureInfo.InvariantCulture, $"{run.Family}  (I = {run.TrueMi:F2} nats)"), 13);
+        string critic = run.Critic == "exact" ? "" : $", critic {run.Critic}";
+        plot.Title(string.Create(CultureInfo.InvariantCulture, $"{run.Family}  (I = {run.TrueMi:F2} nats{critic})"), 13);
         plot.XLabel("log₂ n");
         plot.YLabel("nats");
         // Leave-one-out and NWJ-type values can be huge at small n; keep the interesting range in view.
@@ -54,15 +62,51 @@ internal static class SimulationPlot
         else plot.HideLegend();
     }
 
-    private static void DrawBound(Plot plot, string bound, SimulationRow[] rows)
+    /// <summary>The bound's own colour, or the next unused palette colour when a parametrised bound repeats.</summary>
+    private static Color ColorFor(string bound, HashSet<Color> used)
     {
         Color color = BoundColors.GetValueOrDefault(bound, Colors.DarkGray);
+        var palette = new ScottPlot.Palettes.Category10();
+        for (int i = 0; used.Contains(color) && i < palette.Colors.Length; i++) color = palette.Colors[i];
+        used.Add(color);
+        return color;
+    }
+
+    /// <summary>
+    /// Dashed: the first- and second-order approximations of E[InfoNCE]; for NWJ/TUBA the 95% band I ± 1.96·√(Var/T)
+    /// that the exact trial variance predicts, to compare with the simulated band.
+    /// </summary>
+    private static void DrawTheory(Plot plot, SimulationRow[] rows, Color color, double trueMi)
+    {
+        double[] x = rows.Select(r => Math.Log2(r.N)).ToArray();
+        void Dashed(double[] y, string? legend, LinePattern pattern)
+        {
+            var line = plot.Add.ScatterLine(x, y, color);
+            line.LinePattern = pattern;
+            line.LineWidth = 1.5f;
+            if (legend is not null) line.LegendText = legend;
+        }
+        if (rows.All(r => r.TheoryFirstOrder is not null))
+        {
+            Dashed(rows.Select(r => r.TheoryFirstOrder!.Value).ToArray(), "1st-order theory", LinePattern.Dashed);
+            Dashed(rows.Select(r => r.TheorySecondOrder!.Value).ToArray(), "2nd-order theory", LinePattern.DenselyDashed);
+        }
+        if (rows.All(r => r.TheoryTrialVariance is not null))
+        {
+            double[] half = rows.Select(r => MutualInfo.Statistics.MeanEstimate.Z95 * Math.Sqrt(r.TheoryTrialVariance!.Value / r.Trials)).ToArray();
+            Dashed(half.Select(h => trueMi + h).ToArray(), $"{rows[0].Label}: theory 95% band", LinePattern.Dashed);
+            Dashed(half.Select(h => trueMi - h).ToArray(), null, LinePattern.Dashed);
+        }
+    }
+
+    private static void DrawBound(Plot plot, string label, Color color, SimulationRow[] rows)
+    {
         double[] x = rows.Select(r => Math.Log2(r.N)).ToArray();
         var band = plot.Add.FillY(x, rows.Select(r => r.Estimate.Ci95Low).ToArray(), rows.Select(r => r.Estimate.Ci95High).ToArray());
         band.FillColor = color.WithAlpha(0.25);
         band.LineWidth = 0;
         var mean = plot.Add.Scatter(x, rows.Select(r => r.Estimate.Mean).ToArray(), color);
-        mean.LegendText = bound;
+        mean.LegendText = label;
         mean.LineWidth = 2;
         mean.MarkerSize = 4;
     }

@@ -9,17 +9,19 @@ internal static class SimulationTable
 {
     public static void Write(IAnsiConsole console, SimulationRun run, int trials)
     {
-        string[] bounds = run.Rows.Select(r => r.Bound).Distinct().ToArray();
+        (string Spec, string Label)[] bounds = run.Rows.Select(r => (r.Spec, r.Label)).Distinct().ToArray();
+        string critic = run.Critic == "exact" ? "exact critic log r" : $"critic {run.Critic}";
+        string se = run.ControlVariate ? "SE with the control variate" : "plain SE";
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{run.Family}: I = {run.TrueMi:F4} nats, {SimulationJson.NegativesName(run.Negatives)} negatives, {trials} trials"));
+            $"{run.Family}: I = {run.TrueMi:F4} nats, {SimulationJson.NegativesName(run.Negatives)} negatives, {trials} trials, {critic}, {se}"));
         var table = new Table { Border = TableBorder.Simple };
         table.AddColumn(new TableColumn("n").RightAligned());
         table.AddColumn(new TableColumn("log n").RightAligned());
-        foreach (string bound in bounds) table.AddColumn(new TableColumn(Markup.Escape($"{bound} ± SE")).RightAligned());
+        foreach ((_, string label) in bounds) table.AddColumn(new TableColumn(Markup.Escape($"{label} ± SE")).RightAligned());
         foreach (var group in run.Rows.GroupBy(r => r.N))
         {
             var cells = new List<string> { group.Key.ToString(CultureInfo.InvariantCulture), F(Math.Log(group.Key)) };
-            cells.AddRange(bounds.Select(b => group.FirstOrDefault(r => r.Bound == b) is { } row ? Cell(row) : ""));
+            cells.AddRange(bounds.Select(b => group.FirstOrDefault(r => r.Spec == b.Spec) is { } row ? Cell(row) : ""));
             table.AddRow(cells.Select(Markup.Escape).ToArray());
         }
         console.Write(table);

@@ -20,7 +20,7 @@ public static class BoundSpec
 
     /// <summary>The canonical bound names (the JSON contract).</summary>
     public static IReadOnlyList<string> Known { get; } =
-        ["infonce", "nwj", "tuba", "dv", "mine", "smile", "js", "alpha-infonce", "loo-upper", "mean-field"];
+        ["infonce", "nwj", "tuba", "dv", "mine", "smile", "js", "alpha-infonce", "loo-upper", "club", "mean-field"];
 
     /// <summary>Parses one bound, e.g. <c>smile:tau=5</c>.</summary>
     public static IBound Parse(string spec)
@@ -38,6 +38,7 @@ public static class BoundSpec
             "mine" => NoParameters(new MineBound(), parameters),
             "js" => NoParameters(new JensenShannonBound(), parameters),
             "loo-upper" => NoParameters(new LeaveOneOutUpperBound(), parameters),
+            "club" => NoParameters(new ClubBound(), parameters),
             "mean-field" => NoParameters(new MeanFieldBound(), parameters),
             "tuba" => new TubaBound(Take(parameters, name, "log_a", 0.0, ["log_a"])),
             "smile" => new SmileBound(Tau(Take(parameters, name, "tau", SmileBound.DefaultTau, ["tau"]))),

@@ -75,6 +75,24 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily
     /// <inheritdoc />
     public override double MutualInformation => _constant;
 
+    /// <summary>
+    /// L = −E_{p(x)p(y)}[log r] = d·ρ²/(1 − ρ²) − I: under independence E|x|² = E|y|² = d and E x·y = 0 in log r
+    /// (class remarks), so CLUB at the exact conditional is I + L = d·ρ²/(1 − ρ²).
+    /// </summary>
+    public override double? LautumInformation => -2 * _normCoefficient * Dim - _constant;
+
+    /// <summary>
+    /// E_{p(x)p(y)}[r²] = (1 − ρ²)^{−d} = e^{2I}: per coordinate r = Σ_k ρ^k He_k(x) He_k(y) / k! (Mehler), whose square
+    /// integrates to Σ_k ρ^{2k} under independence.
+    /// </summary>
+    public override double? RatioSecondMoment => Math.Exp(2 * _constant);
+
+    /// <summary>
+    /// Var[log r] = d·ρ²: per coordinate log r is the quadratic form zᵀAz of z = (x, y) ~ N(0, S), and with the
+    /// coefficients of the class remarks AS = [[0, ρ/2], [ρ/2, 0]], so Var = 2 tr((AS)²) = ρ².
+    /// </summary>
+    public override double? LogRatioVariance => Dim * _rho * _rho;
+
     /// <inheritdoc />
     public override void SampleJoint(Rng rng, Span<double> x, Span<double> y)
     {

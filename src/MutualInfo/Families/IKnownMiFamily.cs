@@ -25,6 +25,22 @@ public interface IKnownMiFamily
     /// </summary>
     bool HasExactLogRatio => true;
 
+    /// <summary>
+    /// The lautum information L = KL(p(x)p(y) ‖ p(x,y)) = −E_{p(x)p(y)}[log r] in nats when known in closed form
+    /// (Gaussian families and their per-coordinate transforms), else null. CLUB at the exact conditional has
+    /// expectation I + L.
+    /// </summary>
+    double? LautumInformation => null;
+
+    /// <summary>
+    /// E_{p(x)p(y)}[r²] = 1 + χ²(P_XY ‖ P_X P_Y) when known in closed form (Gaussian families), else null: the
+    /// second moment of a negative's ratio, which sets the variance of the negatives' sum in InfoNCE and NWJ.
+    /// </summary>
+    double? RatioSecondMoment => null;
+
+    /// <summary>Var_{p(x,y)}[log r] when known in closed form (Gaussian families), else null.</summary>
+    double? LogRatioVariance => null;
+
     /// <summary>I(X;Y) in nats.</summary>
     double MutualInformation { get; }
 

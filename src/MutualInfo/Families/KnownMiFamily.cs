@@ -28,6 +28,15 @@ public abstract class KnownMiFamily : IKnownMiFamily
     public virtual bool HasExactLogRatio => true;
 
     /// <inheritdoc />
+    public virtual double? LautumInformation => null;
+
+    /// <inheritdoc />
+    public virtual double? RatioSecondMoment => null;
+
+    /// <inheritdoc />
+    public virtual double? LogRatioVariance => null;
+
+    /// <inheritdoc />
     public abstract void SampleJoint(Rng rng, Span<double> x, Span<double> y);
 
     /// <inheritdoc />

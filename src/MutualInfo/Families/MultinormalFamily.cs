@@ -48,6 +48,21 @@ public sealed class MultinormalFamily : KnownMiFamily
         for (int t = 0; t < _cross.Length; t++) _cross[t] = -_cross[t];
         _mi = Math.Max(0, 0.5 * (_marginalX.LogDeterminant() + marginalY.LogDeterminant() - _joint.LogDeterminant()));
         MaxVariance = Enumerable.Range(0, n).Max(i => sigma[i * n + i]);
+        // Under p(x)p(y): E xᵀQx = tr(QΣ_X) for each marginal and the cross term has mean 0 (class remarks).
+        _lautum = 0.5 * (TraceOfProduct(_quadX, sigmaX, DimX) + TraceOfProduct(_quadY, sigmaY, DimY)) - _mi;
+    }
+
+    private readonly double _lautum;
+
+    /// <summary>L = −E_{p(x)p(y)}[log r] = ½ tr((Λ_XX − Σ_X⁻¹)Σ_X) + ½ tr((Λ_YY − Σ_Y⁻¹)Σ_Y) − I.</summary>
+    public override double? LautumInformation => _lautum;
+
+    private static double TraceOfProduct(double[] a, double[] b, int dim)
+    {
+        double trace = 0;
+        for (int i = 0; i < dim; i++)
+        for (int k = 0; k < dim; k++) trace += a[i * dim + k] * b[k * dim + i];
+        return trace;
     }
 
     /// <summary>The largest variance of any coordinate (the diagonal of Σ).</summary>

@@ -48,6 +48,15 @@ public sealed class TransformedFamily : KnownMiFamily
     /// <summary>The untransformed family.</summary>
     public IKnownMiFamily Inner { get; }
 
+    /// <summary>KL divergences are invariant under invertible per-coordinate maps, so the lautum information is the inner family's.</summary>
+    public override double? LautumInformation => Inner.LautumInformation;
+
+    /// <summary>r at the pre-images is the inner family's r, so its moments are unchanged.</summary>
+    public override double? RatioSecondMoment => Inner.RatioSecondMoment;
+
+    /// <inheritdoc />
+    public override double? LogRatioVariance => Inner.LogRatioVariance;
+
     /// <summary>The map applied to X, or null.</summary>
     public CoordinateMap? XMap { get; }
 

@@ -12,4 +12,13 @@ public sealed record SimulationRun(string Family, double TrueMi, NegativeSamplin
     /// The batch size beyond which the InfoNCE cap stops binding, roughly: the gap to I shrinks once n ≫ e^I.
     /// </summary>
     public double BatchSizeScale => Math.Exp(TrueMi);
+
+    /// <summary>The critic's canonical spec (<c>exact</c> for log r); each bound adds its own optimal shift on top.</summary>
+    public string Critic { get; init; } = "exact";
+
+    /// <summary>The family's lautum information when known in closed form (CLUB at the exact critic averages I + L).</summary>
+    public double? LautumInformation { get; init; }
+
+    /// <summary>Whether the rows' estimates use the control variate (where it applies).</summary>
+    public bool ControlVariate { get; init; }
 }

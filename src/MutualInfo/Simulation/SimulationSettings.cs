@@ -1,3 +1,4 @@
+using MutualInfo.Benchmarking;
 using MutualInfo.Bounds;
 using MutualInfo.Families;
 
@@ -11,6 +12,12 @@ namespace MutualInfo.Simulation;
 /// <param name="Negatives">How negatives are drawn.</param>
 /// <param name="Seed">Root seed; trial t at batch size n uses the stream (n, t), whatever the thread count.</param>
 /// <param name="Threads">Worker threads.</param>
+/// <param name="ControlVariate">
+/// Report the control-variate estimate (the positive's log r, whose mean is I, as control; see
+/// <see cref="Simulation.ControlVariate"/>) beside the plain mean; on by default.
+/// </param>
+/// <param name="Critic">The critic before each bound's optimal shift; null is the exact log r.</param>
+/// <param name="Shard">Run only trials t with t mod k = i (see <see cref="Simulator.RunShard"/>); null runs them all.</param>
 public sealed record SimulationSettings(
     IKnownMiFamily Family,
     IReadOnlyList<IBound> Bounds,
@@ -18,8 +25,14 @@ public sealed record SimulationSettings(
     int Trials,
     NegativeSampling Negatives,
     ulong Seed,
-    int Threads)
+    int Threads,
+    bool ControlVariate = true,
+    CriticSpec? Critic = null,
+    ShardSpec? Shard = null)
 {
+    /// <summary>The critic the bounds see (before their own shifts): <see cref="Critic"/> or the exact log r.</summary>
+    public CriticSpec EffectiveCritic => Critic ?? CriticSpec.Exact;
+
     /// <summary>
     /// Largest n accepted with in-batch negatives when a bound needs every pair (smile, alpha-infonce): the n×n matrix
     /// of one trial takes 8·n² bytes per thread.
@@ -29,21 +42,35 @@ public sealed record SimulationSettings(
     /// <summary>Largest n accepted with in-batch negatives when every bound follows from the column summary (streamed).</summary>
     public const int MaxStreamedInBatchSize = 1 << 20;
 
-    /// <summary>Largest n accepted with independent negatives.</summary>
+    /// <summary>
+    /// Largest n accepted with independent negatives when a bound needs every score of a trial (smile,
+    /// alpha-infonce): a pool of 8·n bytes per thread.
+    /// </summary>
     public const int MaxIndependentSize = 1 << 26;
+
+    /// <summary>
+    /// Largest n accepted with independent negatives streamed in blocks (every other bound): memory is O(block), so
+    /// the limit is time — 30–70 ns per negative on one core, 2^26 negatives ≈ 2–5 s per trial — and 32-bit n.
+    /// </summary>
+    public const int MaxStreamedIndependentSize = 1 << 30;
 
     /// <summary>Throws a <see cref="UsageException"/> naming the offending flag when a setting is out of range.</summary>
     public void Validate()
     {
         if (!Family.HasExactLogRatio) throw new UsageException($"--family: '{Family.Name}' has no exact log ratio (an embedding); it cannot be simulated");
         if (Bounds.Count == 0) throw new UsageException("--bounds: at least one bound is needed");
+        if (Bounds.GroupBy(b => b.Spec).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+            throw new UsageException($"--bounds: '{duplicate.Key}' is given twice (each bound spec at most once)");
         if (BatchSizes.Count == 0) throw new UsageException("--n: at least one batch size is needed");
         if (Trials < 2) throw new UsageException($"--trials: at least 2 trials are needed for a standard error, got {Trials}");
+        if (Shard is { } shard && shard.Count > Trials)
+            throw new UsageException($"--shard: k = {shard.Count} exceeds --trials {Trials}; some shards would have no trial");
         if (Threads < 1) throw new UsageException($"--threads: must be at least 1, got {Threads}");
         int max = Negatives switch
         {
             NegativeSampling.InBatch when Bounds.All(b => b is IColumnSummaryBound) => MaxStreamedInBatchSize,
             NegativeSampling.InBatch => MaxInBatchSize,
+            _ when IndependentTrial.Streams(Bounds) => MaxStreamedIndependentSize,
             _ => MaxIndependentSize,
         };
         foreach (int n in BatchSizes)
@@ -60,7 +87,8 @@ public sealed record SimulationSettings(
 
     /// <summary>
     /// Memory a run needs at most: every trial value of every bound and batch size (kept to reduce in trial order),
-    /// plus one trial's buffers per thread (samples, scores: n×n unless streamed, else a few n-vectors and a block).
+    /// plus one trial's buffers per thread (samples, scores: n×n unless streamed, else a few n-vectors and a block;
+    /// independent negatives stream in blocks unless a bound needs every score).
     /// </summary>
     public double EstimatedBytes()
     {
@@ -70,6 +98,7 @@ public sealed record SimulationSettings(
         {
             NegativeSampling.InBatch when Bounds.All(b => b is IColumnSummaryBound) => n * dims + 10 * n + 64 * n,
             NegativeSampling.InBatch => n * dims + n * n,
+            _ when IndependentTrial.Streams(Bounds) => dims + Math.Min(n, IndependentTrial.BlockSize) + BatchSizes.Count,
             _ => dims + n + BatchSizes.Count,
         };
         return 8 * (slots * Trials + Math.Min(Threads, Trials) * perTrial);

@@ -1,3 +1,5 @@
+using MutualInfo.Benchmarking;
+using MutualInfo.Bounds;
 using MutualInfo.Randomness;
 using MutualInfo.Statistics;
 
@@ -18,55 +20,155 @@ public static class Simulator
     public const double SaturationMargin = 0.1;
 
     /// <summary>Total work units of a run (pool size per independent trial, n² per in-batch trial), for progress.</summary>
-    public static long TotalWork(SimulationSettings settings) => settings.Negatives == NegativeSampling.InBatch
-        ? settings.BatchSizes.Sum(n => (long)n * n * settings.Trials)
-        : (long)settings.BatchSizes.Max() * settings.Trials;
+    public static long TotalWork(SimulationSettings settings)
+    {
+        long trials = TrialIndices(settings.Trials, settings.Shard).Length;
+        return settings.Negatives == NegativeSampling.InBatch
+            ? settings.BatchSizes.Sum(n => (long)n * n * trials)
+            : (long)settings.BatchSizes.Max() * trials;
+    }
 
     /// <summary>Runs the simulation; <paramref name="onWork"/> receives completed work units (see <see cref="TotalWork"/>).</summary>
     public static SimulationRun Run(SimulationSettings settings, Action<long>? onWork = null)
     {
         settings.Validate();
-        var rows = new List<SimulationRow>();
-        foreach ((int n, double[][] values) in TrialValues(settings, onWork))
-            for (int b = 0; b < settings.Bounds.Count; b++)
-                rows.Add(Summarise(settings.Bounds[b].Name, n, values[b], settings.Family.MutualInformation));
-        return new SimulationRun(settings.Family.Name, settings.Family.MutualInformation, settings.Negatives, settings.Seed, rows);
+        if (settings.Shard is { Count: > 1 }) throw new ArgumentException("a sharded run yields trial values (RunShard), not a summary", nameof(settings));
+        return Summarise(settings, TrialValues(settings, onWork).Select(v => new TrialBlock(v.N, v.Values, v.Controls)));
     }
 
-    /// <summary>Every trial value, as (n, values[bound][trial]) in the order of the batch sizes.</summary>
-    internal static IEnumerable<(int N, double[][] Values)> TrialValues(SimulationSettings settings, Action<long>? onWork = null)
+    /// <summary>
+    /// Runs the trials of <see cref="SimulationSettings.Shard"/> only (trial t when t mod k = i, on its usual stream)
+    /// and returns their raw values, to be combined exactly by <see cref="Merge"/>.
+    /// </summary>
+    public static IReadOnlyList<TrialBlock> RunShard(SimulationSettings settings, Action<long>? onWork = null)
+    {
+        settings.Validate();
+        return TrialValues(settings, onWork).Select(v => new TrialBlock(v.N, v.Values, v.Controls)).ToArray();
+    }
+
+    /// <summary>
+    /// Combines the shards 0..k−1 of one run (settings equal but for the shard) into the run an unsharded simulation
+    /// gives: every trial value back at its index, then summarised exactly as <see cref="Run"/> does.
+    /// </summary>
+    public static SimulationRun Merge(SimulationSettings settings, IReadOnlyList<(ShardSpec Shard, IReadOnlyList<TrialBlock> Blocks)> shards)
+    {
+        settings = settings with { Shard = null };
+        settings.Validate();
+        int k = shards.Count > 0 ? shards[0].Shard.Count : 0;
+        if (shards.Count != k || shards.Select(s => s.Shard.Index).Distinct().Count() != k || shards.Any(s => s.Shard.Count != k))
+            throw new UsageException($"merge: need each shard 0..k−1 of one run exactly once, got {string.Join(", ", shards.Select(s => s.Shard))}");
+        int slotsPerBlock = settings.Bounds.Count;
+        var blocks = new List<TrialBlock>();
+        for (int b = 0; b < settings.BatchSizes.Count; b++)
+        {
+            var values = Enumerable.Range(0, slotsPerBlock).Select(_ => new double[settings.Trials]).ToArray();
+            var controls = new double[settings.Trials];
+            foreach ((ShardSpec shard, IReadOnlyList<TrialBlock> parts) in shards)
+            {
+                int[] indices = TrialIndices(settings.Trials, shard);
+                TrialBlock part = parts.Count == settings.BatchSizes.Count && parts[b].N == settings.BatchSizes[b]
+                    ? parts[b]
+                    : throw new UsageException($"merge: shard {shard} does not hold the batch sizes of the run");
+                if (part.Values.Length != slotsPerBlock || part.Controls.Length != indices.Length || part.Values.Any(v => v.Length != indices.Length))
+                    throw new UsageException($"merge: shard {shard} holds {part.Controls.Length} trials per bound, expected {indices.Length}");
+                for (int j = 0; j < indices.Length; j++)
+                {
+                    controls[indices[j]] = part.Controls[j];
+                    for (int s = 0; s < slotsPerBlock; s++) values[s][indices[j]] = part.Values[s][j];
+                }
+            }
+            blocks.Add(new TrialBlock(settings.BatchSizes[b], values, controls));
+        }
+        return Summarise(settings, blocks);
+    }
+
+    /// <summary>The global indices of a shard's trials: t with t mod k = i, ascending.</summary>
+    public static int[] TrialIndices(int trials, ShardSpec? shard) => shard is null
+        ? Enumerable.Range(0, trials).ToArray()
+        : Enumerable.Range(0, trials).Where(shard.Contains).ToArray();
+
+    private static SimulationRun Summarise(SimulationSettings settings, IEnumerable<TrialBlock> blocks)
+    {
+        var rows = new List<SimulationRow>();
+        double trueMi = settings.Family.MutualInformation;
+        foreach ((int n, double[][] values, double[] controls) in blocks)
+            for (int b = 0; b < settings.Bounds.Count; b++)
+                rows.Add(Summarise(settings.Bounds[b], n, values[b], settings.ControlVariate ? controls : null, trueMi));
+        if (settings.EffectiveCritic.IsExact) rows = WithTheory(settings, rows);
+        return new SimulationRun(settings.Family.Name, trueMi, settings.Negatives, settings.Seed, rows)
+        {
+            Critic = settings.EffectiveCritic.Name,
+            ControlVariate = settings.ControlVariate,
+            LautumInformation = settings.Family.LautumInformation,
+        };
+    }
+
+    /// <summary>Attaches the closed-form overlays of <see cref="TheoryOverlay"/> where the family has them.</summary>
+    private static List<SimulationRow> WithTheory(SimulationSettings settings, List<SimulationRow> rows)
+    {
+        if (!TheoryOverlay.Applies(settings.Family)) return rows;
+        var infoNce = rows.Any(r => r.Bound == "infonce")
+            ? TheoryOverlay.InfoNce(settings.Family, settings.BatchSizes, settings.Seed)
+            : null;
+        return rows.Select(row =>
+        {
+            if (row.Bound == "infonce" && infoNce is not null)
+            {
+                int s = IndexOf(settings.BatchSizes, row.N);
+                return row with { TheoryFirstOrder = infoNce[s].First, TheorySecondOrder = infoNce[s].Second };
+            }
+            if (row.Bound is "nwj" or "tuba" && settings.Negatives == NegativeSampling.Independent)
+                return row with { TheoryTrialVariance = TheoryOverlay.NwjTrialVariance(settings.Family, row.N) };
+            return row;
+        }).ToList();
+    }
+
+    private static int IndexOf(IReadOnlyList<int> sizes, int n)
+    {
+        for (int s = 0; s < sizes.Count; s++) if (sizes[s] == n) return s;
+        throw new ArgumentException($"n = {n} is not among the batch sizes");
+    }
+
+    /// <summary>
+    /// Every trial value, as (n, values[bound][trial], controls[trial]) in the order of the batch sizes; the control
+    /// of a trial is the mean exact log r over its positives (expectation I).
+    /// </summary>
+    internal static IEnumerable<(int N, double[][] Values, double[] Controls)> TrialValues(SimulationSettings settings, Action<long>? onWork = null)
     {
         int boundCount = settings.Bounds.Count;
+        CriticSpec critic = settings.EffectiveCritic;
         if (settings.Negatives == NegativeSampling.InBatch)
         {
             foreach (int n in settings.BatchSizes)
             {
                 Func<ITrial> createTrial = StreamingInBatchTrial.Supports(settings.Bounds)
-                    ? () => new StreamingInBatchTrial(settings.Family, settings.Bounds, n)
-                    : () => new InBatchTrial(settings.Family, settings.Bounds, n);
-                double[][] values = RunTrials(settings, createTrial, boundCount, (ulong)(uint)n << 32, (long)n * n, onWork);
-                yield return (n, values);
+                    ? () => new StreamingInBatchTrial(settings.Family, settings.Bounds, n, critic)
+                    : () => new InBatchTrial(settings.Family, settings.Bounds, n, critic);
+                double[][] values = RunTrials(settings, createTrial, boundCount + 1, (ulong)(uint)n << 32, (long)n * n, onWork);
+                yield return (n, values[..boundCount], values[boundCount]);
             }
             yield break;
         }
-        double[][] all = RunTrials(settings, () => new IndependentTrial(settings.Family, settings.Bounds, settings.BatchSizes),
-            boundCount * settings.BatchSizes.Count, 0, settings.BatchSizes.Max(), onWork);
+        int slots = boundCount * settings.BatchSizes.Count;
+        double[][] all = RunTrials(settings, () => new IndependentTrial(settings.Family, settings.Bounds, settings.BatchSizes, critic),
+            slots + 1, 0, settings.BatchSizes.Max(), onWork);
         for (int s = 0; s < settings.BatchSizes.Count; s++)
-            yield return (settings.BatchSizes[s], all[(s * boundCount)..((s + 1) * boundCount)]);
+            yield return (settings.BatchSizes[s], all[(s * boundCount)..((s + 1) * boundCount)], all[slots]);
     }
 
     /// <summary>values[slot][trial] for a trial that writes <paramref name="slots"/> values.</summary>
     private static double[][] RunTrials(SimulationSettings settings, Func<ITrial> createTrial, int slots, ulong streamBase,
         long workPerTrial, Action<long>? onWork)
     {
-        int trials = settings.Trials;
+        int[] indices = TrialIndices(settings.Trials, settings.Shard);
+        int trials = indices.Length;
         double[][] values = Enumerable.Range(0, slots).Select(_ => new double[trials]).ToArray();
         // Chunks of ~2^18 work units keep scheduling and progress overhead negligible for tiny trials.
         int chunks = (int)Math.Clamp(trials * workPerTrial / (1L << 18), Math.Min(trials, settings.Threads), trials);
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.Threads };
         try
         {
-            RunChunks(settings, createTrial, slots, streamBase, workPerTrial, onWork, values, chunks, options);
+            RunChunks(settings, createTrial, indices, slots, streamBase, workPerTrial, onWork, values, chunks, options);
         }
         catch (AggregateException e) when (e.InnerExceptions.All(i => i is ArgumentException))
         {
@@ -76,17 +178,17 @@ public static class Simulator
         return values;
     }
 
-    private static void RunChunks(SimulationSettings settings, Func<ITrial> createTrial, int slots, ulong streamBase,
+    private static void RunChunks(SimulationSettings settings, Func<ITrial> createTrial, int[] indices, int slots, ulong streamBase,
         long workPerTrial, Action<long>? onWork, double[][] values, int chunks, ParallelOptions options)
     {
-        int trials = settings.Trials;
+        int trials = indices.Length;
         Parallel.For(0, chunks, options, createTrial, (chunk, _, trial) =>
         {
             var buffer = new double[slots];
             int first = (int)((long)chunk * trials / chunks), end = (int)((long)(chunk + 1) * trials / chunks);
             for (int t = first; t < end; t++)
             {
-                trial.Run(Rng.ForStream(settings.Seed, streamBase | (uint)t), buffer);
+                trial.Run(Rng.ForStream(settings.Seed, streamBase | (uint)indices[t]), buffer);
                 for (int s = 0; s < slots; s++) values[s][t] = buffer[s];
             }
             onWork?.Invoke((end - first) * workPerTrial);
@@ -110,7 +212,7 @@ public static class Simulator
         };
     }
 
-    private static SimulationRow Summarise(string bound, int n, double[] trialValues, double trueMi)
+    private static SimulationRow Summarise(IBound bound, int n, double[] trialValues, double[]? controls, double trueMi)
     {
         var moments = new RunningMoments();
         int above = 0;
@@ -119,11 +221,19 @@ public static class Simulator
             moments.Add(v);
             if (v > trueMi) above++;
         }
-        MeanEstimate estimate = InfiniteMean(trialValues) is { } infinite
+        MeanEstimate plain = InfiniteMean(trialValues) is { } infinite
             ? new MeanEstimate(infinite, double.PositiveInfinity, double.NegativeInfinity, double.PositiveInfinity, trialValues.Length)
             : moments.ToEstimate();
-        bool saturated = CappedBounds.Contains(bound)
+        var controlled = controls is null ? null : ControlVariate.Estimate(trialValues, controls, trueMi);
+        MeanEstimate estimate = controlled?.Estimate ?? plain;
+        bool saturated = CappedBounds.Contains(bound.Name)
             && Math.Log(n) - estimate.Mean < Math.Max(SaturationMargin, 2 * estimate.StdError);
-        return new SimulationRow(bound, n, estimate, (double)above / trialValues.Length, saturated);
+        return new SimulationRow(bound.Name, n, estimate, (double)above / trialValues.Length, saturated)
+        {
+            Spec = bound.Spec,
+            Label = bound.Label,
+            PlainEstimate = plain,
+            ControlCoefficient = controlled?.Coefficient,
+        };
     }
 }

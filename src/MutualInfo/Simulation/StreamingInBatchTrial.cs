@@ -11,7 +11,9 @@ namespace MutualInfo.Simulation;
 /// blocks and folded into a per-column summary — the positive S[j,j] and an online log-sum-exp of the negatives
 /// (running column maximum, rescaled when it grows, as in streaming softmax). Memory is O(block · n) and each pair
 /// costs one exponential, so every <see cref="IColumnSummaryBound"/> is evaluated from one pass. Families with a fused
-/// summary (<see cref="IColumnSummaryFamily"/>) do the whole pass themselves. Writes one value per bound.
+/// summary (<see cref="IColumnSummaryFamily"/>) do the whole pass themselves when the critic is exact; an imperfect
+/// critic is applied to each block as it is scored. Writes one value per bound, then the control (the mean of the
+/// exact log r over the diagonal).
 /// </summary>
 internal sealed class StreamingInBatchTrial : ITrial
 {
@@ -19,16 +21,19 @@ internal sealed class StreamingInBatchTrial : ITrial
 
     private readonly IKnownMiFamily _family;
     private readonly IColumnSummaryBound[] _bounds;
+    private readonly CriticSpec _critic;
     private readonly int _n;
     private readonly double[] _x, _y;
     private double[]? _block;
     private readonly double[] _max, _shift, _sum, _scratch;
     private readonly double[] _positives, _negatives, _shiftedPositives, _shiftedNegatives;
+    private double _exactDiagonalSum;
 
-    public StreamingInBatchTrial(IKnownMiFamily family, IReadOnlyList<IBound> bounds, int n)
+    public StreamingInBatchTrial(IKnownMiFamily family, IReadOnlyList<IBound> bounds, int n, CriticSpec? critic = null)
     {
         _family = family;
         _bounds = bounds.Cast<IColumnSummaryBound>().ToArray();
+        _critic = critic ?? CriticSpec.Exact;
         _n = n;
         _x = new double[n * family.DimX];
         _y = new double[n * family.DimY];
@@ -43,7 +48,10 @@ internal sealed class StreamingInBatchTrial : ITrial
     public void Run(Rng rng, Span<double> values)
     {
         _family.SampleJoint(rng, _x, _y);
-        if (!(_family is IColumnSummaryFamily fused && fused.TrySummariseColumns(_x, _y, _positives, _negatives))) SummariseColumns();
+        if (_critic.IsExact && _family is IColumnSummaryFamily fused && fused.TrySummariseColumns(_x, _y, _positives, _negatives))
+            _exactDiagonalSum = Sum(_positives);
+        else SummariseColumns(rng);
+        values[_bounds.Length] = _exactDiagonalSum / _n;
         for (int b = 0; b < _bounds.Length; b++)
         {
             double c = _bounds[b].OptimalCriticShift;
@@ -53,8 +61,16 @@ internal sealed class StreamingInBatchTrial : ITrial
         }
     }
 
-    private void SummariseColumns()
+    private static double Sum(ReadOnlySpan<double> values)
     {
+        double sum = 0;
+        foreach (double v in values) sum += v;
+        return sum;
+    }
+
+    private void SummariseColumns(Rng rng)
+    {
+        _exactDiagonalSum = 0;
         Array.Fill(_max, double.NegativeInfinity);
         Array.Clear(_shift);
         Array.Clear(_sum);
@@ -66,6 +82,8 @@ internal sealed class StreamingInBatchTrial : ITrial
             int rows = Math.Min(BlockRows, _n - first);
             Span<double> block = _block.AsSpan(0, rows * _n);
             _family.LogRatioMatrix(_x.AsSpan(first * dimX, rows * dimX), _y, block);
+            for (int r = 0; r < rows; r++) _exactDiagonalSum += block[r * _n + first + r];
+            if (!_critic.IsExact) _critic.ApplyToBlock(block, _n, _y, _family.DimY, rng);
             TakePositives(block, first, rows);
             RaiseColumnMaxima(block, rows);
             for (int r = 0; r < rows; r++) AddExponentials(block.Slice(r * _n, _n));

@@ -9,7 +9,7 @@ public sealed class BoundReferenceTests
     public static TheoryData<string> BatchBounds =>
         ["infonce", "nwj", "tuba", "tuba:log_a=1.5", "tuba:log_a=-2", "dv", "mine", "smile", "smile:tau=0.7",
          "js", "alpha-infonce", "alpha-infonce:alpha=0:log_a=0.3", "alpha-infonce:alpha=1", "alpha-infonce:alpha=0.2:log_a=-1",
-         "loo-upper", "mean-field"];
+         "loo-upper", "club", "mean-field"];
 
     [Theory]
     [MemberData(nameof(BatchBounds))]

@@ -8,7 +8,7 @@ public sealed class BoundSpecTests
     [Fact]
     public void EveryKnownNameParsesToABoundOfThatName()
     {
-        Assert.Equal(10, BoundSpec.Known.Count);
+        Assert.Equal(11, BoundSpec.Known.Count);
         foreach (string name in BoundSpec.Known)
         {
             var bound = BoundSpec.Parse(name);
@@ -52,12 +52,12 @@ public sealed class BoundSpecTests
         var bounds = BoundSpec.ParseList("infonce, smile:tau=5,alpha-infonce:alpha=0.5:log_a=0,nwj");
         Assert.Equal(["infonce", "smile", "alpha-infonce", "nwj"], bounds.Select(b => b.Name));
         Assert.Equal(5.0, Assert.IsType<SmileBound>(bounds[1]).Tau);
-        Assert.Equal(["infonce", "nwj", "tuba", "dv", "mine", "smile", "js", "alpha-infonce", "loo-upper", "mean-field"],
+        Assert.Equal(["infonce", "nwj", "tuba", "dv", "mine", "smile", "js", "alpha-infonce", "loo-upper", "club", "mean-field"],
             BoundSpec.ParseList(string.Join(",", BoundSpec.Known)).Select(b => b.Name));
     }
 
     [Theory]
-    [InlineData("bogus", "--bounds: unknown bound 'bogus'; known: infonce, nwj, tuba, dv, mine, smile, js, alpha-infonce, loo-upper, mean-field")]
+    [InlineData("bogus", "--bounds: unknown bound 'bogus'; known: infonce, nwj, tuba, dv, mine, smile, js, alpha-infonce, loo-upper, club, mean-field")]
     [InlineData("smile:temperature=3", "--bounds: smile: unknown parameter 'temperature'; known: tau")]
     [InlineData("alpha-infonce:tau=3", "--bounds: alpha-infonce: unknown parameter 'tau'; known: alpha, log_a")]
     [InlineData("infonce:tau=3", "--bounds: infonce takes no parameters, got 'tau'")]
@@ -79,7 +79,7 @@ public sealed class BoundSpecTests
     }
 
     [Theory]
-    [InlineData("", "--bounds: no bound given; known: infonce, nwj, tuba, dv, mine, smile, js, alpha-infonce, loo-upper, mean-field")]
+    [InlineData("", "--bounds: no bound given; known: infonce, nwj, tuba, dv, mine, smile, js, alpha-infonce, loo-upper, club, mean-field")]
     [InlineData("infonce,,nwj", "--bounds: empty entry in 'infonce,,nwj'")]
     [InlineData("infonce,", "--bounds: empty entry in 'infonce,'")]
     [InlineData("infonce,smile:tau=0", "--bounds: smile: tau must be > 0, got 0")]

@@ -97,6 +97,20 @@ internal static class NaiveBounds
         return sum / n;
     }
 
+    /// <summary>CLUB: diagonal mean minus off-diagonal mean (a −∞ positive gives −∞, else a −∞ negative gives +∞).</summary>
+    public static double Club(double[] s, int n)
+    {
+        double diagonal = DiagonalMean(s, n);
+        if (diagonal == double.NegativeInfinity) return diagonal;
+        var negatives = new List<double>();
+        for (int i = 0; i < n; i++)
+        for (int j = 0; j < n; j++)
+            if (i != j) negatives.Add(At(s, n, i, j));
+        return diagonal - negatives.Average();
+    }
+
+    public static double Club(double[] v) => v[0] == double.NegativeInfinity ? v[0] : v[0] - v.Skip(1).Average();
+
     public static double MeanField(double[] s, int n)
     {
         double sum = 0;
@@ -189,6 +203,7 @@ internal static class NaiveBounds
         AlphaInfoNceBound a => AlphaInfoNce(s, n, a.Alpha, a.LogBaseline),
         LeaveOneOutUpperBound => LooUpper(s, n),
         MeanFieldBound => MeanField(s, n),
+        ClubBound => Club(s, n),
         _ => throw new ArgumentException(bound.Name),
     };
 
@@ -203,6 +218,7 @@ internal static class NaiveBounds
         JensenShannonBound => Tuba(v, 0.0),
         AlphaInfoNceBound a => AlphaInfoNce(v, a.Alpha, a.LogBaseline),
         MeanFieldBound => MeanField(v),
+        ClubBound => Club(v),
         _ => throw new ArgumentException(bound.Name),
     };
 }

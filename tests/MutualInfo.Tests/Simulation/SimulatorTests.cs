@@ -196,3 +196,47 @@ public class SimulatorTests
         Assert.StartsWith(flag, error.Message);
     }
 }
+
+public class StreamedIndependentTests
+{
+    [Theory]
+    [InlineData("exact")]
+    [InlineData("noise=0.3,clip=6")]
+    public void Streamed_blocks_give_the_values_of_the_full_pool(string critic)
+    {
+        // smile needs every score, so adding it switches to a pool of max(n) scores; the other bounds' values must not
+        // change. Sizes straddle several blocks of 2^16 negatives.
+        int[] ns = [3, 1000, 70_000, 140_001];
+        var streamed = new SimulationSettings(FamilySpec.Parse("gaussian:dim=4,mi=3"), BoundSpec.ParseList("infonce,nwj,club,loo-upper"),
+            ns, 4, NegativeSampling.Independent, 5, 2, true, CriticSpec.Parse(critic));
+        var pooled = streamed with { Bounds = BoundSpec.ParseList("infonce,nwj,club,loo-upper,smile") };
+        Assert.True(IndependentTrial.Streams(streamed.Bounds));
+        Assert.False(IndependentTrial.Streams(pooled.Bounds));
+        var a = Simulator.TrialValues(streamed).ToArray();
+        var b = Simulator.TrialValues(pooled).ToArray();
+        for (int s = 0; s < ns.Length; s++)
+        for (int bound = 0; bound < 4; bound++)
+        for (int t = 0; t < 4; t++)
+            Assert.Equal(b[s].Values[bound][t], a[s].Values[bound][t], 1e-9 * Math.Max(1, Math.Abs(b[s].Values[bound][t])));
+    }
+
+    [Fact]
+    public void Streamed_negatives_reach_n_beyond_the_pool_limit()
+    {
+        var settings = new SimulationSettings(FamilySpec.Parse("gaussian:dim=2,mi=1"), BoundSpec.ParseList("infonce,club"),
+            [SimulationSettings.MaxIndependentSize * 2], 2, NegativeSampling.Independent, 1, 2);
+        settings.Validate();
+        var pooled = settings with { Bounds = BoundSpec.ParseList("infonce,smile") };
+        Assert.StartsWith("--n", Assert.Throws<UsageException>(pooled.Validate).Message);
+        Assert.StartsWith("--n", Assert.Throws<UsageException>(() => (settings with { BatchSizes = [(1 << 30) + 1] }).Validate()).Message);
+    }
+
+    [Fact]
+    public void Streamed_InfoNCE_at_four_million_negatives_is_within_SE_of_I_at_low_MI()
+    {
+        SimulationRun run = Simulator.Run(new SimulationSettings(FamilySpec.Parse("gaussian:dim=2,mi=1"), BoundSpec.ParseList("infonce"),
+            [1 << 22], 8, NegativeSampling.Independent, 3, 2));
+        SimulationRow row = run.Rows[0];
+        Assert.InRange(run.TrueMi, row.Estimate.Mean - 4 * row.Estimate.StdError - 1e-5, row.Estimate.Mean + 4 * row.Estimate.StdError + 1e-5);
+    }
+}

@@ -30,8 +30,8 @@ public class TrialReuseTests
             _ => new IndependentTrial(family, bounds, [n / 2, n]),
         };
         ITrial reused = Create();
-        var first = new double[6];
-        var again = new double[6];
+        var first = new double[8];
+        var again = new double[8];
         for (int t = 0; t < 6; t++)
         {
             reused.Run(Rng.ForStream(3, (ulong)t), first);

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using MutualInfo.Benchmarking;
+using MutualInfo.Bounds;
+using MutualInfo.Families;
+using MutualInfo.Simulation;
+
+namespace MutualInfo.Cli.Simulate;
+
+/// <summary>
+/// The file of one `mi simulate --shard i/k`: the run's settings and the shard's raw trial values, each trial value
+/// stored as its 8 IEEE-754 bytes (little-endian, base64), so `mi simulate merge` rebuilds the unsharded result
+/// exactly. {"format":"mi-simulate-shard/1","shard":"i/k","bounds":[spec…],"n":[…],"trials","negatives","seed",
+/// "critic","control_variate","families":[{"family","critic","blocks":[{"n","controls","values":[…per bound]}]}]}
+/// (the top-level critic is the first family's; each family carries its own).
+/// </summary>
+internal static class SimulationShardFile
+{
+    private const string Format = "mi-simulate-shard/1";
+
+    /// <summary>The settings shared by every shard of a run, and each family's shard values.</summary>
+    public sealed record Contents(ShardSpec Shard, IReadOnlyList<SimulationSettings> Settings, IReadOnlyList<IReadOnlyList<TrialBlock>> Blocks)
+    {
+        /// <summary>Everything that must agree between the shards of one run.</summary>
+        public string RunKey => string.Join("|", Settings.Select(s =>
+            $"{s.Family.Name};{string.Join(",", s.Bounds.Select(b => b.Spec))};{string.Join(",", s.BatchSizes)};{s.Trials};{s.Negatives};{s.Seed};{s.EffectiveCritic.Name};{s.ControlVariate}"));
+    }
+
+    public static void Write(Stream stream, ShardSpec shard, IReadOnlyList<SimulationSettings> settings, IReadOnlyList<IReadOnlyList<TrialBlock>> blocks)
+    {
+        SimulationSettings first = settings[0];
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteString("format", Format);
+        json.WriteString("shard", shard.ToString());
+        json.WriteStartArray("bounds");
+        foreach (IBound bound in first.Bounds) json.WriteStringValue(bound.Spec);
+        json.WriteEndArray();
+        json.WriteStartArray("n");
+        foreach (int n in first.BatchSizes) json.WriteNumberValue(n);
+        json.WriteEndArray();
+        json.WriteNumber("trials", first.Trials);
+        json.WriteString("negatives", SimulationJson.NegativesName(first.Negatives));
+        json.WriteNumber("seed", first.Seed);
+        json.WriteString("critic", first.EffectiveCritic.Name);
+        json.WriteBoolean("control_variate", first.ControlVariate);
+        json.WriteStartArray("families");
+        for (int f = 0; f < settings.Count; f++)
+        {
+            json.WriteStartObject();
+            json.WriteString("family", settings[f].Family.Name);
+            json.WriteString("critic", settings[f].EffectiveCritic.Name);
+            json.WriteStartArray("blocks");
+            foreach (TrialBlock block in blocks[f])
+            {
+                json.WriteStartObject();
+                json.WriteNumber("n", block.N);
+                json.WriteString("controls", Encode(block.Controls));
+                json.WriteStartArray("values");
+                foreach (double[] values in block.Values) json.WriteStringValue(Encode(values));
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>Reads a shard file; any problem is a one-line <see cref="UsageException"/> naming the file.</summary>
+    public static Contents Read(string path, int threads)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            using var doc = JsonDocument.Parse(stream);
+            JsonElement root = doc.RootElement;
+            if (root.GetProperty("format").GetString() != Format)
+                throw new UsageException($"merge: '{path}' is not a `mi simulate --shard` file (format {Format})");
+            var shard = ShardSpec.Parse(root.GetProperty("shard").GetString()!, "shard");
+            IReadOnlyList<IBound> bounds = BoundSpec.ParseList(string.Join(",", root.GetProperty("bounds").EnumerateArray().Select(b => b.GetString())));
+            int[] sizes = root.GetProperty("n").EnumerateArray().Select(n => n.GetInt32()).ToArray();
+            int trials = root.GetProperty("trials").GetInt32();
+            NegativeSampling negatives = root.GetProperty("negatives").GetString() == "in-batch" ? NegativeSampling.InBatch : NegativeSampling.Independent;
+            ulong seed = root.GetProperty("seed").GetUInt64();
+            CriticSpec critic = CriticSpec.Parse(root.GetProperty("critic").GetString()!);
+            bool controlVariate = root.GetProperty("control_variate").GetBoolean();
+            var settings = new List<SimulationSettings>();
+            var blocks = new List<IReadOnlyList<TrialBlock>>();
+            foreach (JsonElement family in root.GetProperty("families").EnumerateArray())
+            {
+                CriticSpec familyCritic = family.TryGetProperty("critic", out JsonElement c) ? CriticSpec.Parse(c.GetString()!) : critic;
+                settings.Add(new SimulationSettings(FamilySpec.ParseWithLogRatio(family.GetProperty("family").GetString()!), bounds, sizes, trials,
+                    negatives, seed, threads, controlVariate, familyCritic));
+                blocks.Add(family.GetProperty("blocks").EnumerateArray().Select(b => new TrialBlock(
+                    b.GetProperty("n").GetInt32(),
+                    b.GetProperty("values").EnumerateArray().Select(v => Decode(v.GetString()!)).ToArray(),
+                    Decode(b.GetProperty("controls").GetString()!))).ToArray());
+            }
+            return new Contents(shard, settings, blocks);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or FormatException
+                                      or InvalidOperationException or KeyNotFoundException)
+        {
+            throw new UsageException($"merge: cannot read '{path}': {e.Message.Split('\n')[0]}");
+        }
+    }
+
+    private static string Encode(double[] values)
+    {
+        var bytes = new byte[values.Length * sizeof(double)];
+        for (int i = 0; i < values.Length; i++)
+            System.Buffers.Binary.BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * sizeof(double)), values[i]);
+        return Convert.ToBase64String(bytes);
+    }
+
+    private static double[] Decode(string text)
+    {
+        byte[] bytes = Convert.FromBase64String(text);
+        if (bytes.Length % sizeof(double) != 0) throw new FormatException("a value block is not a whole number of doubles");
+        var values = new double[bytes.Length / sizeof(double)];
+        for (int i = 0; i < values.Length; i++)
+            values[i] = System.Buffers.Binary.BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(i * sizeof(double)));
+        return values;
+    }
+}
