@@ -23,13 +23,22 @@ public static class Simulator
         : (long)settings.BatchSizes.Max() * settings.Trials;
 
     /// <summary>Runs the simulation; <paramref name="onWork"/> receives completed work units (see <see cref="TotalWork"/>).</summary>
-    public static SimulationRun Run(SimulationSettings settings, Action<long>? onWork = null)
+    public static SimulationRun Run(SimulationSettings settings, Action<long>? onWork = null) => Run(settings, onWork, null);
+
+    /// <summary>
+    /// <see cref="Run(SimulationSettings, Action{long}?)"/>, also handing each row's trial values (in trial order) to
+    /// <paramref name="onRowValues"/> as the row is made; the rows are unchanged.
+    /// </summary>
+    internal static SimulationRun Run(SimulationSettings settings, Action<long>? onWork, Action<SimulationRow, double[]>? onRowValues)
     {
         settings.Validate();
         var rows = new List<SimulationRow>();
         foreach ((int n, double[][] values) in TrialValues(settings, onWork))
             for (int b = 0; b < settings.Bounds.Count; b++)
+            {
                 rows.Add(Summarise(settings.Bounds[b].Name, n, values[b], settings.Family.MutualInformation));
+                onRowValues?.Invoke(rows[^1], values[b]);
+            }
         return new SimulationRun(settings.Family.Name, settings.Family.MutualInformation, settings.Negatives, settings.Seed, rows);
     }
 
