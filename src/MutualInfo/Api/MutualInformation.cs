@@ -65,7 +65,8 @@ public static class MutualInformation
     // The CLI's Standardization and range check, run on one side at a time so that a failure names its parameter.
     private static double[] Prepare(double[] values, int columns, bool standardize, string parameter)
     {
-        var side = new PairedSamples(values, values, columns, columns);
+        var names = Enumerable.Range(0, columns).Select(c => $"{parameter}[:, {c}]").ToArray();
+        var side = new PairedSamples(values, values, columns, columns, names, names);
         try
         {
             if (standardize) return Standardization.Apply(side).X;
@@ -74,7 +75,7 @@ public static class MutualInformation
         }
         catch (UsageException e)
         {
-            throw new ArgumentException($"{parameter}: {e.Message}", parameter, e);
+            throw new ArgumentException(e.Message, parameter, e);
         }
     }
 }

@@ -74,6 +74,18 @@ public class MutualInformationTests
     }
 
     [Fact]
+    public void Unstandardised_columns_too_wide_for_double_are_rejected_naming_the_column()
+    {
+        var (x, y) = Gaussian(100, 0.5);
+        var wide = y.Select(v => v * 1e200).ToArray();
+        var e = Assert.Throws<ArgumentException>(() => MutualInformation.Estimate(x, wide, Quick with { Standardize = false }));
+        Assert.Equal("y", e.ParamName);
+        Assert.Contains("'y[:, 0]'", e.Message);
+        // Standardised (the default), the same column is fine: MI does not depend on units.
+        Assert.Equal(MutualInformation.Estimate(x, y, Quick).Mi, MutualInformation.Estimate(x, wide, Quick).Mi, 1e-9);
+    }
+
+    [Fact]
     public void Ragged_jagged_rows_are_rejected()
     {
         double[][] x = [[1, 2], [3], [5, 6]];
