@@ -2,15 +2,17 @@
 # Packs every package into a temporary folder, installs `mi` from it as a .NET tool into a temporary tool path,
 # runs `mi simulate` (small), `mi estimate` on a generated CSV and a tiny neural estimate (libtorch loads from the
 # trimmed package), then builds and runs samples/QuickStart against the packed MutualInfo package.
-# Nothing outside the temporary folder is touched: its own NuGet cache, so a re-pack of the same version is never
-# shadowed by a cached copy. Usage: bash scripts/pack-and-smoke.sh [--keep]  (--keep leaves the folder for a look)
+# Besides the Release build in the projects' bin/ and obj/, it writes only to the temporary folder: its own NuGet
+# cache (so a re-pack of the same version is never shadowed by a cached copy), tool path and native-library cache. Usage: bash scripts/pack-and-smoke.sh [--keep]  (--keep leaves the folder for a look)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$(pwd)
 work=$(mktemp -d -t mi-pack-smoke.XXXXXX)
 [[ "${1:-}" == "--keep" ]] || trap 'rm -rf "$work"' EXIT
 export NUGET_PACKAGES="$work/nuget-packages" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-# Dependencies (Sep, System.Numerics.Tensors, …) come from the machine's package cache when present, else nuget.org.
+# The tool's patched LibTorchSharp copy goes to $XDG_CACHE_HOME/mutualinfo: keep it in the temporary folder too.
+export XDG_CACHE_HOME="$work/cache"
+# Dependencies (Sep, System.Numerics.Tensors, …) come from the user's package cache (read only) when present, else nuget.org.
 user_cache="${HOME}/.nuget/packages"
 step() { printf '== %s (%ds)\n' "$1" "$SECONDS"; }
 
