@@ -116,13 +116,23 @@ public sealed class ObjectiveTests
     [InlineData("smile:5", "smile:tau=5")]
     [InlineData("smile:tau=2.5", "smile:tau=2.5")]
     [InlineData("smile", "smile:tau=5")]
-    [InlineData("alpha-infonce", "alpha-infonce:alpha=0.01")]
-    [InlineData("alpha-infonce:alpha=0.5", "alpha-infonce:alpha=0.5")]
+    [InlineData("alpha-infonce", "alpha-infonce:alpha=0.5")]
+    [InlineData("alpha-infonce:alpha=0.01", "alpha-infonce:alpha=0.01")]
     [InlineData(" MINE ", "mine:rate=0.01")]
     public void Spec_parses_names_and_parameters_and_round_trips(string text, string spec)
     {
         Assert.Equal(spec, ObjectiveSpec.Parse(text).Spec);
         Assert.Equal(spec, ObjectiveSpec.Parse(spec).Spec);
+    }
+
+    [Fact]
+    public void Alpha_infonce_has_one_default_in_training_and_in_the_simulator()
+    {
+        // `mi staircase --estimators alpha-infonce` and `mi simulate --bounds alpha-infonce` name the same bound.
+        var objective = (AlphaInfoNceObjective)ObjectiveSpec.Parse("alpha-infonce");
+        var bound = (MutualInfo.Bounds.AlphaInfoNceBound)MutualInfo.Bounds.BoundSpec.Parse("alpha-infonce");
+        Assert.Equal(bound.Alpha, objective.Alpha);
+        Assert.Equal(0.5, objective.Alpha);
     }
 
     [Theory]

@@ -23,8 +23,9 @@ internal static class BenchEstimatorParser
 
     private static readonly string[] Keys = ["k", "variant", "splits", "bias-allowance", "resamples", "tie-noise", "search"];
 
-    // Keys that would be silently ignored are rejected; estimators not listed here accept every key.
-    private static readonly Dictionary<string, string[]> KeysByEstimator = new()
+    // Keys that would be silently ignored are rejected. Every estimator of the catalog must be listed (a test checks it),
+    // and AllowedKeys refuses to guess for one that is not: no estimator silently accepts every key.
+    internal static readonly IReadOnlyDictionary<string, string[]> KeysByEstimator = new Dictionary<string, string[]>()
     {
         ["ksg"] = ["k", "variant", "splits", "bias-allowance", "tie-noise", "search"],
         ["ksg-copula"] = ["k", "splits", "bias-allowance", "tie-noise", "search"],
@@ -41,7 +42,8 @@ internal static class BenchEstimatorParser
         if (!DataEstimatorCatalog.Names.Contains(name))
             throw new UsageException($"{Flag}: unknown estimator '{name}' in '{spec}' (available: {string.Join(", ", DataEstimatorCatalog.Names)})");
         var values = ParseKeys(colon < 0 ? "" : text[(colon + 1)..], spec);
-        if (KeysByEstimator.TryGetValue(name, out string[]? allowed) && values.Keys.FirstOrDefault(k => !allowed.Contains(k)) is { } stray)
+        string[] allowed = AllowedKeys(name);
+        if (values.Keys.FirstOrDefault(k => !allowed.Contains(k)) is { } stray)
             throw new UsageException($"{Flag}: key '{stray}' does not apply to {name} in '{spec}' (its keys: {string.Join(", ", allowed)})");
         var settings = new DataEstimatorSettings(
             Int(values, "k", 3, spec), Double(values, "tie-noise", 1e-10, spec), Int(values, "splits", DefaultSplits, spec),
@@ -60,6 +62,11 @@ internal static class BenchEstimatorParser
         string canonical = values.Count == 0 ? name : $"{name}:{string.Join(",", values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}";
         return new BenchEstimator(canonical, estimator);
     }
+
+    /// <summary>The keys <paramref name="name"/> takes; an estimator missing from the table is a programming error.</summary>
+    internal static string[] AllowedKeys(string name) => KeysByEstimator.TryGetValue(name, out string[]? allowed)
+        ? allowed
+        : throw new InvalidOperationException($"estimator '{name}' has no entry in BenchEstimatorParser.KeysByEstimator: list the keys it takes");
 
     private static string CatalogName(string name, int variant, string spec) => (name, variant) switch
     {

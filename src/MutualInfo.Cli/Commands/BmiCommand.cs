@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using MutualInfo.Cli.Output;
 using MutualInfo.Data;
 using MutualInfo.Estimators;
@@ -44,8 +45,7 @@ internal static class BmiCommand
             process.Refresh();
             double cpuSeconds = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
             string? json = parsed.GetValue(common.Json);
-            string jsonText = string.Create(CultureInfo.InvariantCulture,
-                $"{{\"estimator\":\"{estimator.Name}\",\"mi\":{mi:R},\"n_samples\":{samples.Count},\"dim_x\":{samples.DimX},\"dim_y\":{samples.DimY},\"seed\":{seed},\"elapsed_seconds\":{seconds:R},\"cpu_seconds\":{cpuSeconds:R}}}\n");
+            string jsonText = JsonLine(estimator.Name, mi, samples, seed, seconds, cpuSeconds);
             // `--json -` replaces the float on stdout by the JSON line (as in `mi estimate`), never a file named "-".
             if (json == "-") Console.Out.Write(jsonText);
             else
@@ -56,5 +56,25 @@ internal static class BmiCommand
             return CliApp.ExitOk;
         });
         return command;
+    }
+
+    // One JSON line; a non-finite MI (+∞ for a deterministic relation) is null, as in every other JSON output.
+    private static string JsonLine(string estimator, double mi, PairedSamples samples, ulong seed, double seconds, double cpuSeconds)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteString("estimator", estimator);
+            w.WriteNumberOrNull("mi", mi);
+            w.WriteNumber("n_samples", samples.Count);
+            w.WriteNumber("dim_x", samples.DimX);
+            w.WriteNumber("dim_y", samples.DimY);
+            w.WriteNumber("seed", seed);
+            w.WriteNumberOrNull("elapsed_seconds", seconds);
+            w.WriteNumberOrNull("cpu_seconds", cpuSeconds);
+            w.WriteEndObject();
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan) + "\n";
     }
 }

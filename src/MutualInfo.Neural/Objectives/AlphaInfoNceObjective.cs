@@ -8,7 +8,10 @@ namespace MutualInfo.Neural.Objectives;
 /// </summary>
 public sealed class AlphaInfoNceObjective : MiObjective
 {
-    /// <summary>Creates the bound with mixing weight <paramref name="alpha"/> (the paper's staircase uses 0.01).</summary>
+    /// <summary>
+    /// Creates the bound with mixing weight <paramref name="alpha"/> (default <see cref="DefaultAlpha"/>; the paper's
+    /// staircase, and so <c>mi staircase</c>'s default list, passes 0.01 explicitly).
+    /// </summary>
     public AlphaInfoNceObjective(double alpha = DefaultAlpha)
     {
         if (!(alpha >= 0 && alpha <= 1)) throw new UsageException(FormattableString.Invariant($"--estimators: alpha-infonce: alpha must lie in [0, 1], got {alpha}"));
@@ -24,8 +27,8 @@ public sealed class AlphaInfoNceObjective : MiObjective
     /// <inheritdoc />
     public override string Spec => FormattableString.Invariant($"alpha-infonce:alpha={Alpha}");
 
-    /// <summary>The staircase's α = 0.01 (Poole et al. 2019).</summary>
-    public const double DefaultAlpha = 0.01;
+    /// <summary>The one default α of every <c>alpha-infonce</c>: <see cref="MutualInfo.Bounds.AlphaInfoNceBound.DefaultAlpha"/> (0.5), as in <c>mi simulate</c>.</summary>
+    public const double DefaultAlpha = MutualInfo.Bounds.AlphaInfoNceBound.DefaultAlpha;
 
     /// <inheritdoc />
     public override bool NeedsBaseline => true;

@@ -5,8 +5,8 @@ namespace MutualInfo.Neural.Objectives;
 /// <summary>
 /// Parses training objectives with the grammar of <c>MutualInfo.Bounds.BoundSpec</c>: <c>name(:key=value)*</c>, e.g.
 /// <c>smile:tau=5</c>, <c>alpha-infonce:alpha=0.01</c>, <c>mine:rate=0.01</c>; a lone number is the objective's
-/// one parameter (<c>smile:5</c>). Names: infonce, nwj, tuba, dv, mine, js, alpha-infonce (α default 0.01, the
-/// staircase's), smile (τ default 5). Errors are <see cref="UsageException"/>s starting with <c>--estimators: </c>.
+/// one parameter (<c>smile:5</c>). Names: infonce, nwj, tuba, dv, mine, js, alpha-infonce (α default 0.5, the one
+/// default of every <c>alpha-infonce</c>), smile (τ default 5). Errors are <see cref="UsageException"/>s starting with <c>--estimators: </c>.
 /// </summary>
 public static class ObjectiveSpec
 {

@@ -1,4 +1,5 @@
 using MutualInfo.Data;
+using MutualInfo.Families;
 using MutualInfo.Randomness;
 using MutualInfo.Statistics;
 
@@ -109,27 +110,10 @@ public sealed class GaussianEstimator : IMiEstimator
         return block;
     }
 
-    /// <summary>ln det of a symmetric positive-definite matrix by Cholesky; NaN when it is not positive definite.</summary>
-    internal static double LogDeterminant(double[] matrix)
+    /// <summary>ln det of a symmetric positive-definite matrix by <see cref="Cholesky"/>; NaN when it is not positive definite.</summary>
+    private static double LogDeterminant(double[] matrix)
     {
         int d = (int)Math.Round(Math.Sqrt(matrix.Length));
-        var l = (double[])matrix.Clone();
-        double logDet = 0;
-        for (int j = 0; j < d; j++)
-        {
-            double diag = l[j * d + j];
-            for (int p = 0; p < j; p++) diag -= l[j * d + p] * l[j * d + p];
-            if (!(diag > 1e-14 * Math.Abs(matrix[j * d + j]))) return double.NaN;
-            double root = Math.Sqrt(diag);
-            l[j * d + j] = root;
-            logDet += 2 * Math.Log(root);
-            for (int i = j + 1; i < d; i++)
-            {
-                double v = l[i * d + j];
-                for (int p = 0; p < j; p++) v -= l[i * d + p] * l[j * d + p];
-                l[i * d + j] = v / root;
-            }
-        }
-        return logDet;
+        return Cholesky.TryFactor(matrix, d)?.LogDeterminant() ?? double.NaN;
     }
 }

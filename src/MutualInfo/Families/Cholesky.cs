@@ -1,8 +1,19 @@
 namespace MutualInfo.Families;
 
-/// <summary>Dense Cholesky factorisation of a symmetric positive-definite matrix, row-major n × n.</summary>
+/// <summary>
+/// Dense Cholesky factorisation of a symmetric positive-definite matrix, row-major n × n: the one factorisation of the
+/// library (families, the Gaussian estimator, the Gaussian-copula fit), so that all of them agree on which matrices are
+/// singular.
+/// </summary>
 internal sealed class Cholesky
 {
+    /// <summary>
+    /// A pivot at most this fraction of its diagonal entry counts as zero: what is left of a_jj after removing the
+    /// earlier columns is then rounding noise (a collinear column gives ≈ 1e-16), and factoring on would report a
+    /// finite log-determinant for a singular matrix (an MI of tens of nats from rounding).
+    /// </summary>
+    public const double RelativePivotTolerance = 1e-14;
+
     private readonly double[] _lower;
 
     private Cholesky(double[] lower, int n)
@@ -16,7 +27,10 @@ internal sealed class Cholesky
     /// <summary>The factor L (row-major, lower triangular) with A = L Lᵀ.</summary>
     public ReadOnlySpan<double> Lower => _lower;
 
-    /// <summary>Factorises <paramref name="a"/>; null when it is not (numerically) positive definite.</summary>
+    /// <summary>
+    /// Factorises <paramref name="a"/>; null when it is not numerically positive definite (a pivot not above
+    /// <see cref="RelativePivotTolerance"/> times its diagonal entry).
+    /// </summary>
     public static Cholesky? TryFactor(ReadOnlySpan<double> a, int n)
     {
         var l = new double[n * n];
@@ -28,7 +42,7 @@ internal sealed class Cholesky
                 for (int k = 0; k < j; k++) sum -= l[i * n + k] * l[j * n + k];
                 if (i == j)
                 {
-                    if (!(sum > 0)) return null;
+                    if (!(sum > RelativePivotTolerance * Math.Abs(a[i * n + i]))) return null;
                     l[i * n + i] = Math.Sqrt(sum);
                 }
                 else

@@ -29,11 +29,17 @@ public static class Simulator
     }
 
     /// <summary>Runs the simulation; <paramref name="onWork"/> receives completed work units (see <see cref="TotalWork"/>).</summary>
-    public static SimulationRun Run(SimulationSettings settings, Action<long>? onWork = null)
+    public static SimulationRun Run(SimulationSettings settings, Action<long>? onWork = null) => Run(settings, onWork, null);
+
+    /// <summary>
+    /// <see cref="Run(SimulationSettings, Action{long}?)"/>, also handing each row's trial values (in trial order) to
+    /// <paramref name="onRowValues"/> as the row is made; the rows are unchanged.
+    /// </summary>
+    internal static SimulationRun Run(SimulationSettings settings, Action<long>? onWork, Action<SimulationRow, double[]>? onRowValues)
     {
         settings.Validate();
         if (settings.Shard is { Count: > 1 }) throw new ArgumentException("a sharded run yields trial values (RunShard), not a summary", nameof(settings));
-        return Summarise(settings, TrialValues(settings, onWork).Select(v => new TrialBlock(v.N, v.Values, v.Controls)));
+        return Summarise(settings, TrialValues(settings, onWork).Select(v => new TrialBlock(v.N, v.Values, v.Controls)), onRowValues);
     }
 
     /// <summary>
@@ -48,7 +54,7 @@ public static class Simulator
 
     /// <summary>
     /// Combines the shards 0..k−1 of one run (settings equal but for the shard) into the run an unsharded simulation
-    /// gives: every trial value back at its index, then summarised exactly as <see cref="Run"/> does.
+    /// gives: every trial value back at its index, then summarised exactly as <see cref="Run(SimulationSettings, Action{long}?)"/> does.
     /// </summary>
     public static SimulationRun Merge(SimulationSettings settings, IReadOnlyList<(ShardSpec Shard, IReadOnlyList<TrialBlock> Blocks)> shards)
     {
@@ -87,13 +93,16 @@ public static class Simulator
         ? Enumerable.Range(0, trials).ToArray()
         : Enumerable.Range(0, trials).Where(shard.Contains).ToArray();
 
-    private static SimulationRun Summarise(SimulationSettings settings, IEnumerable<TrialBlock> blocks)
+    private static SimulationRun Summarise(SimulationSettings settings, IEnumerable<TrialBlock> blocks, Action<SimulationRow, double[]>? onRowValues = null)
     {
         var rows = new List<SimulationRow>();
         double trueMi = settings.Family.MutualInformation;
         foreach ((int n, double[][] values, double[] controls) in blocks)
             for (int b = 0; b < settings.Bounds.Count; b++)
+            {
                 rows.Add(Summarise(settings.Bounds[b], n, values[b], settings.ControlVariate ? controls : null, trueMi));
+                onRowValues?.Invoke(rows[^1], values[b]);
+            }
         if (settings.EffectiveCritic.IsExact) rows = WithTheory(settings, rows);
         return new SimulationRun(settings.Family.Name, trueMi, settings.Negatives, settings.Seed, rows)
         {

@@ -114,8 +114,29 @@ public sealed class BoundConsistencyTests
     [Fact]
     public void MineHasTheValueOfDv()
     {
-        var dv = new DonskerVaradhanBound();
+        // MINE differs from DV only in training; its value must be the DV formula on every evaluation path. The
+        // reference is computed here, not by DonskerVaradhanBound (which MineBound calls), so a wrong delegation fails.
         var mine = new MineBound();
-        ScoreGen.Matrix.Sample(m => Assert.Equal(dv.EvaluateBatch(m.Scores, m.N), mine.EvaluateBatch(m.Scores, m.N)));
+        double[] two = [0.3, -1.2, 2.5, 1.1];
+        double expected = (0.3 + 1.1) / 2 - Math.Log((Math.Exp(-1.2) + Math.Exp(2.5)) / 2);
+        Assert.Equal(expected, mine.EvaluateBatch(two, 2), 1e-14);
+        ScoreGen.Matrix.Sample(m =>
+        {
+            ScoreGen.AssertClose(NaiveBounds.Dv(m.Scores, m.N), mine.EvaluateBatch(m.Scores, m.N));
+            var positives = new double[m.N];
+            var negatives = new double[m.N];
+            for (int j = 0; j < m.N; j++)
+            {
+                positives[j] = m.Scores[j * m.N + j];
+                negatives[j] = Math.Log(Enumerable.Range(0, m.N).Where(i => i != j).Sum(i => Math.Exp(m.Scores[i * m.N + j])));
+            }
+            ScoreGen.AssertClose(NaiveBounds.Dv(m.Scores, m.N), mine.EvaluateFromColumns(positives, negatives));
+        }, iter: 100);
+        ScoreGen.Vector.Sample(v =>
+        {
+            ScoreGen.AssertClose(NaiveBounds.Dv(v), mine.EvaluateSingle(v));
+            double negatives = Math.Log(v.Skip(1).Sum(Math.Exp));
+            ScoreGen.AssertClose(NaiveBounds.Dv(v), mine.EvaluateSingleFromSummary(v[0], negatives, v.Length));
+        }, iter: 100);
     }
 }

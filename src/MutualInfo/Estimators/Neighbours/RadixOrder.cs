@@ -16,6 +16,7 @@ internal static class RadixOrder
     public static (double[] Sorted, int[] Order) Sort(double[] values)
     {
         int n = values.Length;
+        if (n == 0) return ([], []); // the digit-skip test below reads keys[0]
         var keys = new ulong[n];
         var order = new int[n];
         var histogram = new int[Passes * Buckets];
