@@ -14,7 +14,7 @@ internal static class GaussianCmi
         int d = dx + dy + dz;
         int[] x = Enumerable.Range(0, dx).ToArray(), y = Enumerable.Range(dx, dy).ToArray(), z = Enumerable.Range(dx + dy, dz).ToArray();
         double value = 0.5 * (LogDet(cov, d, [.. x, .. z]) + LogDet(cov, d, [.. y, .. z]) - LogDet(cov, d, z) - LogDet(cov, d, [.. x, .. y, .. z]));
-        return value + 0.0;
+        return Math.Abs(value) < 1e-12 ? 0 : value; // rounding leaves ±1e-17 where the CMI is exactly 0
     }
 
     /// <summary>The plug-in CMI of a sample covariance from <paramref name="n"/> rows minus its Wishart bias (unbiased for Gaussian data).</summary>
