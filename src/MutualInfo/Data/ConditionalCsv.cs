@@ -67,6 +67,25 @@ public static class ConditionalCsv
         return new ConditionalSamples(bx, by, bz);
     }
 
+    /// <summary>The header row's column names of <paramref name="path"/>.</summary>
+    public static string[] Header(string path, char delimiter = ',')
+    {
+        if (!File.Exists(path)) throw new UsageException($"'{path}': no such file");
+        string? first;
+        try
+        {
+            using var file = File.OpenText(path);
+            first = file.ReadLine();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"'{path}': cannot read: {e.Message}");
+        }
+        if (string.IsNullOrWhiteSpace(first)) throw new UsageException($"'{path}': empty file (expected a header row, then one row per sample)");
+        using var reader = Sep.New(delimiter).Reader(o => o with { HasHeader = true, Trim = SepTrim.All, Unescape = true }).FromText(first + "\n");
+        return reader.Header.ColNames.ToArray();
+    }
+
     /// <summary>Column indexes of X, Y, Z and the set of discrete ones; one-line errors for unknown, repeated or overlapping columns.</summary>
     public static (int[] X, int[] Y, int[] Z, HashSet<int> Discrete) Resolve(ConditionalColumns columns, IReadOnlyList<string> header)
     {

@@ -16,9 +16,12 @@ internal enum KnnCmiCounting
     Continuous,
 
     /// <summary>
-    /// Gao et al. (2017) for mixed discrete–continuous data, carried to CMI as Mesner &amp; Shalizi (2019) do: when the
-    /// k-th distance ρ is 0 (a discrete atom), k is replaced by the number of points at distance 0; counts are
-    /// inclusive (≤ ρ, the point itself included), term ψ(k̃) − ψ(n_xz) − ψ(n_yz) + ψ(n_z) (ψ(n) when Z is empty).
+    /// Gao et al. (2017) for mixed discrete–continuous data, carried to CMI as Mesner &amp; Shalizi (2019) do, where it
+    /// matters: when the k-th distance ρ is 0 (the point sits on a discrete atom), k is replaced by the number k̃ of
+    /// other points at distance 0, and the counts are the points at distance 0 (itself included): term
+    /// ψ(k̃) − ψ(n_xz) − ψ(n_yz) + ψ(n_z). Where ρ &gt; 0 the term is <see cref="Continuous"/>'s: Mesner–Shalizi's
+    /// inclusive counts there (≤ ρ) add the k-th neighbour itself to the marginal counts, which measured −0.06 to
+    /// −0.09 nats of bias on the Gaussian CMI tasks at n = 5000, against ≤ 0.015 for the strict counts.
     /// </summary>
     Mixed,
 }
@@ -71,9 +74,10 @@ internal static class KnnCmiTerms
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double MixedTerm(int i, double rho, int k, int n, double[] psi, KdTree joint, IRadiusCounter xz, IRadiusCounter yz, IRadiusCounter? z)
     {
-        int kTilde = rho == 0 ? joint.CountWithin(i, 0) - 1 : k;
-        double zTerm = z is null ? psi[n] : psi[z.CountWithin(i, rho)];
-        return psi[kTilde] - psi[xz.CountWithin(i, rho)] - psi[yz.CountWithin(i, rho)] + zTerm;
+        if (rho > 0) return ContinuousTerm(i, rho, k, n, psi, xz, yz, z);
+        int kTilde = joint.CountWithin(i, 0) - 1;
+        double zTerm = z is null ? psi[n] : psi[z.CountWithin(i, 0)];
+        return psi[kTilde] - psi[xz.CountWithin(i, 0)] - psi[yz.CountWithin(i, 0)] + zTerm;
     }
 
     private static IRadiusCounter Counter(ConditionalSamples.Block block) =>
