@@ -6,7 +6,7 @@ public sealed record CmiOptions
     /// <summary>Neighbours k of the k-NN estimators.</summary>
     public int K { get; init; } = 3;
 
-    /// <summary>Random half-splits behind the k-NN standard errors.</summary>
+    /// <summary>Random half-splits behind the k-NN standard errors (0 = point estimate only, no SE or CI).</summary>
     public int Splits { get; init; } = 30;
 
     /// <summary>Bootstrap resamples behind the Gaussian CMI's standard error.</summary>
@@ -25,7 +25,7 @@ public sealed record CmiOptions
     public void Validate()
     {
         if (K < 1) throw new UsageException($"--k: must be at least 1, got {K}");
-        if (Splits < 2) throw new UsageException($"--splits: conditional estimators need at least 2 half-splits for a CI, got {Splits}");
+        if (Splits is < 0 or 1) throw new UsageException($"--splits: 0 (no CI) or at least 2 half-splits, got {Splits}");
         if (Resamples < 2) throw new UsageException($"--resamples: must be at least 2, got {Resamples}");
         if (Surrogates < 2) throw new UsageException($"surrogates: must be at least 2, got {Surrogates}");
         if (!(TieNoise >= 0) || !double.IsFinite(TieNoise)) throw new UsageException($"--tie-noise: must be a finite number ≥ 0, got {TieNoise}");

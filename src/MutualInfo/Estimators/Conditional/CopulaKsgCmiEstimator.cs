@@ -66,7 +66,7 @@ public sealed class CopulaKsgCmiEstimator : ICmiEstimator
 
     private MiEstimate Result(ConditionalSamples s, double mi, double se, List<string> warnings, string method)
     {
-        double t = StudentT.Quantile975(_options.Splits - 1);
+        double t = HalfSplitError.TQuantile(_options.Splits);
         return new MiEstimate(Name, mi, se, mi - t * se, mi + t * se, s.Count, s.X.Dim, s.Y.Dim, null, null, warnings, method).WithCiNotBelowZero();
     }
 

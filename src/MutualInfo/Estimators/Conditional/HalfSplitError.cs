@@ -14,6 +14,7 @@ internal static class HalfSplitError
     /// <summary>(SE, mean over halves) of <paramref name="point"/> over <paramref name="splits"/> splits; streams derive from <paramref name="seed"/>.</summary>
     public static (double StdError, double HalfMean) Measure(ConditionalSamples samples, int splits, ulong seed, Func<ConditionalSamples, ulong, double> point)
     {
+        if (splits == 0) return (double.NaN, double.NaN);
         int m = samples.Count / 2;
         double sumSq = 0, sumHalves = 0;
         for (int b = 0; b < splits; b++)
@@ -26,4 +27,7 @@ internal static class HalfSplitError
         }
         return (Math.Sqrt(sumSq / splits), sumHalves / (2 * splits));
     }
+
+    /// <summary>t(splits − 1) for the CI half-width θ ± t·SE; NaN when there are no splits (no CI).</summary>
+    public static double TQuantile(int splits) => splits >= 2 ? StudentT.Quantile975(splits - 1) : double.NaN;
 }

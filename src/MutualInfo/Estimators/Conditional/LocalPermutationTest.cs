@@ -19,18 +19,22 @@ public static class LocalPermutationTest
     public const int DefaultNeighbours = 5;
 
     /// <summary>The p-value of <paramref name="observed"/> against <paramref name="permutations"/> local permutations.</summary>
-    public static double PValue(ICmiEstimator estimator, ConditionalSamples samples, double observed, int permutations, ulong seed, int kPerm = DefaultNeighbours)
+    public static double PValue(ICmiEstimator estimator, ConditionalSamples samples, double observed, int permutations, ulong seed, int kPerm = DefaultNeighbours) =>
+        PValueFrom(Nulls(estimator, samples, permutations, seed, kPerm), observed);
+
+    /// <summary>The statistic on <paramref name="permutations"/> locally permuted copies of the data.</summary>
+    public static double[] Nulls(ICmiEstimator estimator, ConditionalSamples samples, int permutations, ulong seed, int kPerm = DefaultNeighbours)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(permutations, 1);
         var sampler = Sampler(samples, kPerm);
-        int atLeast = 0;
+        var nulls = new double[permutations];
         for (int r = 0; r < permutations; r++)
-        {
-            var source = sampler(Rng.ForStream(seed, (ulong)r + 50_000));
-            if (estimator.PointEstimate(samples.WithXRows(source), seed) >= observed) atLeast++;
-        }
-        return (1.0 + atLeast) / (1.0 + permutations);
+            nulls[r] = estimator.PointEstimate(samples.WithXRows(sampler(Rng.ForStream(seed, (ulong)r + 50_000))), seed);
+        return nulls;
     }
+
+    /// <summary>(1 + #{null ≥ observed}) / (1 + K).</summary>
+    public static double PValueFrom(IReadOnlyList<double> nulls, double observed) => (1.0 + nulls.Count(v => v >= observed)) / (1.0 + nulls.Count);
 
     /// <summary>A function drawing one local permutation (row i takes X from row result[i]).</summary>
     internal static Func<Rng, int[]> Sampler(ConditionalSamples samples, int kPerm)

@@ -47,9 +47,9 @@ public sealed class RossEstimator : ICmiEstimator
         CmiValidation.RequireRows(samples, MinSamples(samples), $"{Name} with k = {_options.K}");
         double mi = PointEstimate(samples, seed);
         var (se, _) = HalfSplitError.Measure(samples, _options.Splits, seed, PointEstimate);
-        double t = StudentT.Quantile975(_options.Splits - 1);
+        double t = HalfSplitError.TQuantile(_options.Splits);
         return new MiEstimate(Name, mi, se, mi - t * se, mi + t * se, samples.Count, samples.X.Dim, samples.Y.Dim, null, null, [],
-            $"half-splitting: SE from {_options.Splits} random splits into halves, CI = estimate ± t({_options.Splits - 1})·SE").WithCiNotBelowZero();
+            _options.Splits == 0 ? "none (--splits 0)" : $"half-splitting: SE from {_options.Splits} random splits into halves, CI = estimate ± t({_options.Splits - 1})·SE").WithCiNotBelowZero();
     }
 
     /// <summary>The Ross estimate for continuous points <paramref name="c"/> and labels <paramref name="labels"/>.</summary>
