@@ -39,7 +39,9 @@ internal sealed class ConditionalEstimateRunner
         };
         var columns = new ConditionalColumns(xSpec, ySpec, parsed.GetValue(Z), parsed.GetValue(Discrete));
         var samples = ConditionalCsv.Read(path, columns, data.GetDelimiter(parsed));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         MiEstimate result = ConditionalMi.Estimate(samples, estimator, options, permutations, seed, standardize: !parsed.GetValue(data.NoStandardize));
+        double elapsed = clock.Elapsed.TotalSeconds;
         var settings = new Dictionary<string, object?>
         {
             ["file"] = path,
@@ -59,6 +61,7 @@ internal sealed class ConditionalEstimateRunner
             w.WriteStartArray("conditional_on");
             foreach (string name in samples.Z.Names) w.WriteStringValue(name);
             w.WriteEndArray();
+            w.WriteNumber("elapsed_seconds", elapsed);
         });
         string? json = parsed.GetValue(common.Json);
         if (json == "-") Console.Out.Write(jsonText);

@@ -32,52 +32,96 @@ internal static class KnnCmiTerms
     private const int Block = 256;
 
     /// <summary>The per-point terms whose mean is the estimate of I(X;Y|Z) (I(X;Y) when Z is empty).</summary>
+    /// <remarks>
+    /// With a Z, the three counts come from one range query: the points within ε of z_i in Z, filtered by their X
+    /// and by their Y distance (a point is within ε in XZ exactly when it is within ε in Z and in X). That replaces
+    /// two tree searches in the higher-dimensional XZ and YZ spaces by a scan of the (small) Z-ball.
+    /// </remarks>
     public static double[] Compute(ConditionalSamples s, int k, KnnCmiCounting counting, int threads)
     {
         int n = s.Count;
         if (n <= k) throw new UsageException($"{n} data row(s), but k-NN CMI with k = {k} needs at least {k + 1}");
-        var xz = s.X.Concat(s.Z);
-        var yz = s.Y.Concat(s.Z);
         var joint = s.X.Concat(s.Y).Concat(s.Z);
-        var jointTree = new KdTree(joint.Values, joint.Dim);
-        var xzCounter = Counter(xz);
-        var yzCounter = Counter(yz);
-        var zCounter = s.Z.Dim == 0 ? null : Counter(s.Z);
-        double[] psi = SpecialFunctions.DigammaTable(n + 2);
+        var context = new Context(s, k, counting, new KdTree(joint.Values, joint.Dim), SpecialFunctions.DigammaTable(n + 2));
         var terms = new double[n];
         int blocks = (n + Block - 1) / Block;
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, block =>
-        {
-            var distances = new double[k];
-            var neighbours = new int[k];
-            for (int step = block * Block, end = Math.Min(n, (block + 1) * Block); step < end; step++)
-            {
-                int i = jointTree.OriginalIndex(step);
-                jointTree.NearestNeighbours(i, distances, neighbours);
-                terms[i] = counting == KnnCmiCounting.Continuous
-                    ? ContinuousTerm(i, distances[k - 1], k, n, psi, xzCounter, yzCounter, zCounter)
-                    : MixedTerm(i, distances[k - 1], k, n, psi, jointTree, xzCounter, yzCounter, zCounter);
-            }
-        });
+            FillBlock(context, block * Block, Math.Min(n, (block + 1) * Block), terms));
         return terms;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double ContinuousTerm(int i, double epsilon, int k, int n, double[] psi, IRadiusCounter xz, IRadiusCounter yz, IRadiusCounter? z)
+    private sealed class Context
     {
-        double radius = KsgGeometry.StrictRadius(epsilon);
-        // Inclusive counts at the next double below ε include the point itself: that is n_w + 1.
-        double zTerm = z is null ? psi[n] : psi[z.CountWithin(i, radius)];
-        return psi[k] - psi[xz.CountWithin(i, radius)] - psi[yz.CountWithin(i, radius)] + zTerm;
+        public Context(ConditionalSamples s, int k, KnnCmiCounting counting, KdTree joint, double[] psi)
+        {
+            (Samples, K, Counting, Joint, Psi) = (s, k, counting, joint, psi);
+            if (s.Z.Dim == 0)
+            {
+                XCounter = Counter(s.X);
+                YCounter = Counter(s.Y);
+            }
+            else ZTree = new KdTree(s.Z.Values, s.Z.Dim);
+        }
+
+        public ConditionalSamples Samples { get; }
+        public int K { get; }
+        public KnnCmiCounting Counting { get; }
+        public KdTree Joint { get; }
+        public double[] Psi { get; }
+        public KdTree? ZTree { get; }
+        public IRadiusCounter? XCounter { get; }
+        public IRadiusCounter? YCounter { get; }
+    }
+
+    // Fully optimised from the first call: a CLI run calls this once, too early for tiered JIT to help.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void FillBlock(Context c, int start, int end, double[] terms)
+    {
+        int k = c.K, n = c.Samples.Count;
+        var distances = new double[k];
+        var neighbours = new int[k];
+        var ball = new List<int>();
+        for (int step = start; step < end; step++)
+        {
+            int i = c.Joint.OriginalIndex(step);
+            c.Joint.NearestNeighbours(i, distances, neighbours);
+            double rho = distances[k - 1];
+            bool atom = c.Counting == KnnCmiCounting.Mixed && rho == 0;
+            // Continuous: strict counts (< ε), i.e. inclusive at the next double below ε; they include the point
+            // itself, so they are n_w + 1. Mixed on an atom: inclusive counts at distance 0, k̃ = ties in the joint.
+            double radius = atom ? 0 : KsgGeometry.StrictRadius(rho);
+            int kEff = atom ? c.Joint.CountWithin(i, 0) - 1 : k;
+            var (nxz, nyz, nz) = c.ZTree is null ? (c.XCounter!.CountWithin(i, radius), c.YCounter!.CountWithin(i, radius), n) : CountsThroughZ(c, i, radius, ball);
+            terms[i] = c.Psi[kEff] - c.Psi[nxz] - c.Psi[nyz] + c.Psi[nz];
+        }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static double MixedTerm(int i, double rho, int k, int n, double[] psi, KdTree joint, IRadiusCounter xz, IRadiusCounter yz, IRadiusCounter? z)
+    private static (int Nxz, int Nyz, int Nz) CountsThroughZ(Context c, int i, double radius, List<int> ball)
     {
-        if (rho > 0) return ContinuousTerm(i, rho, k, n, psi, xz, yz, z);
-        int kTilde = joint.CountWithin(i, 0) - 1;
-        double zTerm = z is null ? psi[n] : psi[z.CountWithin(i, 0)];
-        return psi[kTilde] - psi[xz.CountWithin(i, 0)] - psi[yz.CountWithin(i, 0)] + zTerm;
+        ball.Clear();
+        c.ZTree!.CollectWithin(i, radius, ball);
+        var (x, dx) = (c.Samples.X.Values, c.Samples.X.Dim);
+        var (y, dy) = (c.Samples.Y.Values, c.Samples.Y.Dim);
+        int nxz = 0, nyz = 0;
+        foreach (int j in ball)
+        {
+            if (MaxNorm(x, dx, i, j) <= radius) nxz++;
+            if (MaxNorm(y, dy, i, j) <= radius) nyz++;
+        }
+        return (nxz, nyz, ball.Count);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double MaxNorm(double[] v, int dim, int i, int j)
+    {
+        double m = 0;
+        for (int d = 0, a = i * dim, b = j * dim; d < dim; d++)
+        {
+            double diff = Math.Abs(v[b + d] - v[a + d]);
+            if (diff > m) m = diff;
+        }
+        return m;
     }
 
     private static IRadiusCounter Counter(ConditionalSamples.Block block) =>
