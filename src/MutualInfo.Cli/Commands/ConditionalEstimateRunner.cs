@@ -13,7 +13,7 @@ namespace MutualInfo.Cli.Commands;
 /// </summary>
 internal sealed class ConditionalEstimateRunner
 {
-    public Option<string?> Z { get; } = new("--z") { Description = "Conditioning columns Z: estimate I(X;Y|Z) (comma-separated names or 0-based indexes)" };
+    public Option<string?> Z { get; } = new("--z") { Description = $"Conditioning columns Z: estimate I(X;Y|Z) (comma-separated names or 0-based indexes). With --z or --discrete, --estimator takes: {string.Join("; ", ConditionalMi.Estimators.Select(e => $"{e.Name}: {e.Description}"))} (default {ConditionalMi.Auto})" };
     public Option<string?> Discrete { get; } = new("--discrete") { Description = "Columns (of X, Y or Z) holding categorical codes, compared for equality" };
 
     public void AddTo(Command command)

@@ -28,6 +28,17 @@ public class KsgCmiTests
         Assert.Equal(Naive(s, 4), terms.Average(), 12);
     }
 
+    [Theory]
+    [InlineData("cmi-chain", false)]
+    [InlineData("cmi-gaussian-2-2-2", false)]
+    [InlineData("cmi-discrete-xyz", true)]
+    public void ZBallAndThreeCounterPathsGiveIdenticalTerms(string task, bool mixed)
+    {
+        var s = CmiTestData.Draw(task, 3000, 7);
+        var counting = mixed ? KnnCmiCounting.Mixed : KnnCmiCounting.Continuous;
+        Assert.Equal(KnnCmiTerms.Compute(s, 3, counting, 2, zBall: false), KnnCmiTerms.Compute(s, 3, counting, 2, zBall: true));
+    }
+
     [Fact]
     public void MixedCountingOnADiscreteAtomUsesTheTiedPoints()
     {

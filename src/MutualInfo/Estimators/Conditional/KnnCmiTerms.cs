@@ -33,16 +33,21 @@ internal static class KnnCmiTerms
 
     /// <summary>The per-point terms whose mean is the estimate of I(X;Y|Z) (I(X;Y) when Z is empty).</summary>
     /// <remarks>
-    /// With a Z, the three counts come from one range query: the points within ε of z_i in Z, filtered by their X
+    /// With a multi-column Z (or up to 10 000 rows), the three counts come from one range query: the points within ε of z_i in Z, filtered by their X
     /// and by their Y distance (a point is within ε in XZ exactly when it is within ε in Z and in X). That replaces
     /// two tree searches in the higher-dimensional XZ and YZ spaces by a scan of the (small) Z-ball.
     /// </remarks>
-    public static double[] Compute(ConditionalSamples s, int k, KnnCmiCounting counting, int threads)
+    /// <param name="s">The data.</param>
+    /// <param name="k">Neighbours k.</param>
+    /// <param name="counting">Continuous or mixed counting.</param>
+    /// <param name="threads">Worker threads.</param>
+    /// <param name="zBall">Force (true) or forbid (false) the Z-ball counting; null chooses by speed. Same numbers either way.</param>
+    public static double[] Compute(ConditionalSamples s, int k, KnnCmiCounting counting, int threads, bool? zBall = null)
     {
         int n = s.Count;
         if (n <= k) throw new UsageException($"{n} data row(s), but k-NN CMI with k = {k} needs at least {k + 1}");
         var joint = s.X.Concat(s.Y).Concat(s.Z);
-        var context = new Context(s, k, counting, new KdTree(joint.Values, joint.Dim), SpecialFunctions.DigammaTable(n + 2));
+        var context = new Context(s, k, counting, new KdTree(joint.Values, joint.Dim), SpecialFunctions.DigammaTable(n + 2), zBall);
         var terms = new double[n];
         int blocks = (n + Block - 1) / Block;
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, block =>
@@ -52,7 +57,7 @@ internal static class KnnCmiTerms
 
     private sealed class Context
     {
-        public Context(ConditionalSamples s, int k, KnnCmiCounting counting, KdTree joint, double[] psi)
+        public Context(ConditionalSamples s, int k, KnnCmiCounting counting, KdTree joint, double[] psi, bool? zBall)
         {
             (Samples, K, Counting, Joint, Psi) = (s, k, counting, joint, psi);
             if (s.Z.Dim == 0)
@@ -60,7 +65,14 @@ internal static class KnnCmiTerms
                 XCounter = Counter(s.X);
                 YCounter = Counter(s.Y);
             }
-            else ZTree = new KdTree(s.Z.Values, s.Z.Dim);
+            else if (zBall ?? UseZBall(s))
+                ZTree = new KdTree(s.Z.Values, s.Z.Dim);
+            else
+            {
+                XCounter = Counter(s.X.Concat(s.Z));
+                YCounter = Counter(s.Y.Concat(s.Z));
+                ZCounter = Counter(s.Z);
+            }
         }
 
         public ConditionalSamples Samples { get; }
@@ -71,6 +83,13 @@ internal static class KnnCmiTerms
         public KdTree? ZTree { get; }
         public IRadiusCounter? XCounter { get; }
         public IRadiusCounter? YCounter { get; }
+        public IRadiusCounter? ZCounter { get; }
+
+        // The Z-ball holds about n·(2ε)^d_z points; with a 1-d Z and large n it grows into the hundreds, and three
+        // separate counts (a sorted line for Z, trees for XZ and YZ) are faster. Measured on 2 cores: 1+1+1 at
+        // n = 50 000 0.48 s (three counts) against 0.71 s (ball); 1+1+1 at 5000 0.052 against 0.042; 2+2+2 at 5000
+        // 0.226 against 0.113; 3+3+3 at 20 000 3.4 against 2.4.
+        private static bool UseZBall(ConditionalSamples s) => s.Z.Dim >= 2 || s.Count <= 10_000;
     }
 
     // Fully optimised from the first call: a CLI run calls this once, too early for tiered JIT to help.
@@ -91,7 +110,8 @@ internal static class KnnCmiTerms
             // itself, so they are n_w + 1. Mixed on an atom: inclusive counts at distance 0, k̃ = ties in the joint.
             double radius = atom ? 0 : KsgGeometry.StrictRadius(rho);
             int kEff = atom ? c.Joint.CountWithin(i, 0) - 1 : k;
-            var (nxz, nyz, nz) = c.ZTree is null ? (c.XCounter!.CountWithin(i, radius), c.YCounter!.CountWithin(i, radius), n) : CountsThroughZ(c, i, radius, ball);
+            var (nxz, nyz, nz) = c.ZTree is not null ? CountsThroughZ(c, i, radius, ball)
+                : (c.XCounter!.CountWithin(i, radius), c.YCounter!.CountWithin(i, radius), c.ZCounter?.CountWithin(i, radius) ?? n);
             terms[i] = c.Psi[kEff] - c.Psi[nxz] - c.Psi[nyz] + c.Psi[nz];
         }
     }
