@@ -26,7 +26,4 @@ public sealed record CmiTask(string Name, string Description, double Truth, Func
             return (s.X.Dim, s.Y.Dim, s.Z.Dim);
         }
     }
-
-    /// <summary>The task family: "cmi" when it conditions on Z, else "discrete" or "mixed".</summary>
-    public string Kind => Name.Split('-')[0];
 }

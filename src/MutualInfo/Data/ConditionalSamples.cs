@@ -111,8 +111,5 @@ public sealed record ConditionalSamples
             }
             return new Block(v, d, Names.Concat(other.Names).ToArray(), Discrete.Concat(other.Discrete).ToArray());
         }
-
-        /// <summary>Index of the indexes of the discrete (true) or continuous (false) columns.</summary>
-        public int[] ColumnsWhere(bool discrete) => Enumerable.Range(0, Dim).Where(c => Discrete[c] == discrete).ToArray();
     }
 }

@@ -26,7 +26,4 @@ public static class Strata
         }
         return result;
     }
-
-    /// <summary>Number of distinct strata in <paramref name="strata"/>.</summary>
-    public static int Count(int[] strata) => strata.Length == 0 ? 0 : strata.Max() + 1;
 }
