@@ -8,7 +8,8 @@ namespace MutualInfo.Benchmarking;
 /// <summary>
 /// The conditional and discrete/mixed ground-truth tasks (`mi tasks cmi`, `mi bench cmi`): Gaussian CMI in closed
 /// form, a Markov chain X→Z→Y (CMI 0), a collider X→Z←Y, invertible maps of X, Y and Z (CMI unchanged), a categorical
-/// Z switching the correlation, discrete tables, and binary/categorical/mixed X with Gaussian Y (1-d quadrature).
+/// Z switching the correlation, discrete tables, binary/categorical/mixed X with Gaussian Y (1-d quadrature), and a
+/// binary X with Gaussian Y given a continuous Z.
 /// </summary>
 public static class CmiTaskSuite
 {
@@ -45,6 +46,7 @@ public static class CmiTaskSuite
         Classes("mixed-binary-x-gaussian-y", "X ∈ {0,1} (p = ½), Y | X ~ N(±1, 1); truth h(Y) − ½ ln(2πe) by quadrature", [0.5, 0.5], [-1, 1]),
         Classes("mixed-categorical-x-gaussian-y", "X ∈ {0,1,2,3} (p = .1,.2,.3,.4), Y | X ~ N(X, 1); truth by quadrature", [0.1, 0.2, 0.3, 0.4], [0, 1, 2, 3]),
         MixedColumns(),
+        BinaryGivenZ(),
     ];
 
     private static CmiTask Gaussian(string name, string description, double[] cov, int dx, int dy, int dz)
@@ -184,6 +186,24 @@ public static class CmiTaskSuite
                 (x[2 * i], x[2 * i + 1], y[i]) = (b, g, 1.5 * b + 0.8 * g + 0.6 * rng.NextGaussian());
             }
             return new(new ConditionalSamples.Block(x, 2, ["B", "G"], [true, false]), Block(y, 1, "Y"), ConditionalSamples.Block.Empty);
+        });
+    }
+
+    // X ∈ {0,1} fair and Z ~ N(0,1) independent; Y = (2X − 1) + Z + ε. Given Z, Y − Z = ±1 + ε, so
+    // I(X;Y|Z) = I(X; ±1 + ε) = the binary task's truth (quadrature); unconditionally Z only adds noise.
+    private static CmiTask BinaryGivenZ()
+    {
+        double truth = MixtureEntropy([0.5, 0.5], [-1, 1], 1) - 0.5 * Math.Log(2 * Math.PI * Math.E);
+        return new("cmi-binary-x-gaussian-y-given-z", "X ∈ {0,1}, Z ~ N(0,1), Y = (2X − 1) + Z + ε: I(X;Y|Z) = I(X; ±1 + ε) by quadrature (mixed-ksg with a continuous Z)", truth, (n, rng) =>
+        {
+            var (x, y, z) = (new double[n], new double[n], new double[n]);
+            for (int i = 0; i < n; i++)
+            {
+                int b = rng.NextInt(2);
+                double g = rng.NextGaussian();
+                (x[i], y[i], z[i]) = (b, 2 * b - 1 + g + rng.NextGaussian(), g);
+            }
+            return new(Block(x, 1, "X", true), Block(y, 1, "Y"), Block(z, 1, "Z"));
         });
     }
 
