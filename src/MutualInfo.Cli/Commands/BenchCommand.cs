@@ -44,6 +44,7 @@ internal static class BenchCommand
         foreach (Option option in new Option[] { tasks, preset, estimators, samples, seeds, shard, csv, plot }) command.Options.Add(option);
         common.AddTo(command);
         command.Subcommands.Add(BenchMergeCommand.Create());
+        command.Subcommands.Add(CmiBenchCommand.Create());
         command.SetAction(parsed =>
         {
             string[] taskPatterns = BenchLists.Names(parsed.GetValue(tasks) ?? []);

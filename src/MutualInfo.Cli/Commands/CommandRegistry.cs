@@ -13,5 +13,6 @@ internal static class CommandRegistry
         yield return BmiCommand.Create();
         yield return TasksCommand.Create();
         yield return BenchCommand.Create();
+        yield return RankCommand.Create();
     }
 }

@@ -23,6 +23,7 @@ internal static class EstimateCommand
         var resamples = new Option<int>("--resamples") { Description = "Gaussian: bootstrap resamples behind the SE (0 = no CI)", DefaultValueFactory = _ => 200 };
         var common = new CommonOptions();
         var data = new DataOptions();
+        var conditional = new ConditionalEstimateRunner();
         command.Arguments.Add(file);
         command.Options.Add(x);
         command.Options.Add(y);
@@ -31,6 +32,7 @@ internal static class EstimateCommand
         command.Options.Add(splits);
         command.Options.Add(biasAllowance);
         command.Options.Add(resamples);
+        conditional.AddTo(command);
         common.AddTo(command);
         command.SetAction(parsed =>
         {
@@ -40,6 +42,8 @@ internal static class EstimateCommand
             int perms = parsed.GetValue(permutations);
             if (perms < 0) throw new UsageException($"--permutations: must be 0 or more, got {perms}");
             if (perms > MaxPermutations) throw new UsageException($"--permutations: must be at most {MaxPermutations} (each one re-runs the estimator), got {perms}");
+            if (conditional.Applies(parsed))
+                return conditional.Run(parsed, path, parsed.GetValue(x), parsed.GetValue(y), data, common, perms, parsed.GetValue(splits), parsed.GetValue(resamples));
             ProgressReporter? progress = null;
             IMiEstimator? created = null;
             var estimator = created = data.CreateEstimator(parsed, common.GetThreads(parsed), parsed.GetValue(splits), parsed.GetValue(resamples), parsed.GetValue(biasAllowance),

@@ -20,6 +20,7 @@ internal static class TasksCommand
         command.Options.Add(tasks);
         command.Options.Add(preset);
         common.AddTo(command);
+        command.Subcommands.Add(CmiTasksCommand.Create());
         command.SetAction(parsed =>
         {
             string[] patterns = BenchLists.Names(parsed.GetValue(tasks) ?? []);

@@ -8,7 +8,10 @@ namespace MutualInfo.Cli.Output;
 /// <summary>Renders an <see cref="MiEstimate"/>: the JSON contract of `mi estimate --json`, and the human summary.</summary>
 internal static class EstimateReport
 {
-    public static string Json(MiEstimate e, IReadOnlyDictionary<string, object?> settings)
+    /// <param name="e">The estimate.</param>
+    /// <param name="settings">The run's settings, written as the "settings" object.</param>
+    /// <param name="extra">Further top-level fields written after "dim_y" (e.g. a conditional estimate's "dim_z").</param>
+    public static string Json(MiEstimate e, IReadOnlyDictionary<string, object?> settings, Action<Utf8JsonWriter>? extra = null)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -24,6 +27,7 @@ internal static class EstimateReport
             w.WriteNumber("n_samples", e.NSamples);
             w.WriteNumber("dim_x", e.DimX);
             w.WriteNumber("dim_y", e.DimY);
+            extra?.Invoke(w);
             w.WriteNumberOrNull("log_n_cap", e.LogNCap);
             w.WriteNumberOrNull("p_value", e.PValue);
             w.WriteStartArray("warnings");
@@ -61,16 +65,22 @@ internal static class EstimateReport
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    public static string Human(MiEstimate e, string source, IReadOnlyList<string> xNames, IReadOnlyList<string> yNames, int permutations)
+    public static string Human(MiEstimate e, string source, IReadOnlyList<string> xNames, IReadOnlyList<string> yNames, int permutations, IReadOnlyList<string>? zNames = null)
     {
         var s = new StringBuilder();
-        s.AppendLine(Invariant($"MI estimate ({e.Estimator}) from {source}: n = {e.NSamples}, X = {Columns(xNames)}, Y = {Columns(yNames)}"));
+        bool conditional = zNames is { Count: > 0 };
+        s.AppendLine(conditional
+            ? Invariant($"Conditional MI estimate I(X;Y|Z) ({e.Estimator}) from {source}: n = {e.NSamples}, X = {Columns(xNames)}, Y = {Columns(yNames)}, Z = {Columns(zNames!)}")
+            : Invariant($"MI estimate ({e.Estimator}) from {source}: n = {e.NSamples}, X = {Columns(xNames)}, Y = {Columns(yNames)}"));
         s.AppendLine(double.IsPositiveInfinity(e.Mi)
             ? "  MI            infinite"
             : Invariant($"  MI          {e.Mi,10:0.0000} nats  ({e.Mi / Math.Log(2):0.0000} bits)"));
         s.AppendLine(Invariant($"  std. error  {Format(e.StdError)}"));
         s.AppendLine(Invariant($"  95% CI      [{Format(e.Ci95Low).Trim()}, {Format(e.Ci95High).Trim()}]"));
-        if (e.PValue is double p) s.AppendLine(Invariant($"  p-value     {p,10:0.0000}  (independence, {permutations} permutations)"));
+        if (e.PValue is double p)
+            s.AppendLine(conditional
+                ? Invariant($"  p-value     {p,10:0.0000}  (conditional independence, {permutations} local permutations)")
+                : Invariant($"  p-value     {p,10:0.0000}  (independence, {permutations} permutations)"));
         if (e.LogNCap is double cap) s.AppendLine(Invariant($"  log n cap   {cap,10:0.0000}"));
         s.AppendLine($"  uncertainty {e.UncertaintyMethod}");
         s.AppendLine($"  reliability {e.Reliability.Verdict}");

@@ -65,7 +65,7 @@ public static class CsvSamples
 
     // The whole file as text, refusing what would not fit in memory: by its size when it has one (a regular file),
     // else (a pipe, a device) as soon as what has been read exceeds the limit.
-    private static string ReadText(string path)
+    internal static string ReadText(string path)
     {
         long limit = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / MemoryPerFileByte;
         try
@@ -96,7 +96,7 @@ public static class CsvSamples
 
     private static long Megabytes(long bytes) => (bytes + (1 << 20) - 1) >> 20;
 
-    private static void RequireNoNul(string text, string source)
+    internal static void RequireNoNul(string text, string source)
     {
         int at = text.IndexOf('\0');
         if (at < 0) return;

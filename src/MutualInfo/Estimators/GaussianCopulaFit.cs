@@ -52,7 +52,7 @@ internal sealed record GaussianCopulaFit(double[,] Correlation, double Mi, doubl
     /// </summary>
     internal static double WishartBias(int n, int dx, int d) => 0.5 * (LogDetBias(n, dx) + LogDetBias(n, d - dx) - LogDetBias(n, d));
 
-    private static double LogDetBias(int n, int k)
+    internal static double LogDetBias(int n, int k)
     {
         double sum = k * Math.Log(2.0 / (n - 1));
         for (int i = 1; i <= k; i++) sum += SpecialFunctions.Digamma((n - i) / 2.0);

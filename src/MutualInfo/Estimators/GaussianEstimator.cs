@@ -111,7 +111,7 @@ public sealed class GaussianEstimator : IMiEstimator
     }
 
     /// <summary>ln det of a symmetric positive-definite matrix by <see cref="Cholesky"/>; NaN when it is not positive definite.</summary>
-    private static double LogDeterminant(double[] matrix)
+    internal static double LogDeterminant(double[] matrix)
     {
         int d = (int)Math.Round(Math.Sqrt(matrix.Length));
         return Cholesky.TryFactor(matrix, d)?.LogDeterminant() ?? double.NaN;

@@ -210,6 +210,33 @@ internal sealed class KdTree : IRadiusCounter
         }
     }
 
+    /// <summary>
+    /// Appends to <paramref name="found"/> the original indexes of the indexed points p with
+    /// ‖p − point‖∞ ≤ <paramref name="radius"/>, the point itself included (the same predicate as <see cref="CountWithin(int, double)"/>).
+    /// </summary>
+    public void CollectWithin(int point, double radius, List<int> found) =>
+        CollectNode(0, _points.AsSpan(_position[point] * _dim, _dim), radius, found);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CollectNode(int node, ReadOnlySpan<double> q, double radius, List<int> found)
+    {
+        if (MinDistanceToBox(node, q) > radius) return;
+        int start = _start[node], end = _end[node], left = _left[node];
+        if (MaxDistanceToBox(node, q) <= radius)
+        {
+            for (int p = start; p < end; p++) found.Add(_order[p]);
+            return;
+        }
+        if (left >= 0)
+        {
+            CollectNode(left, q, radius, found);
+            CollectNode(_right[node], q, radius, found);
+            return;
+        }
+        for (int p = start; p < end; p++)
+            if (Distance(p, q) <= radius) found.Add(_order[p]);
+    }
+
     /// <inheritdoc />
     public int CountWithin(int point, double radius) => CountWithin(_points.AsSpan(_position[point] * _dim, _dim), radius);
 

@@ -1,0 +1,167 @@
+using System.Globalization;
+using nietras.SeparatedValues;
+
+namespace MutualInfo.Data;
+
+/// <summary>
+/// Which columns of a CSV file form X, Y and Z and which of them are discrete, as the user typed them
+/// (comma-separated names or 0-based indexes; a name wins over an index; null X/Y fall back to columns named X…/Y…).
+/// </summary>
+/// <param name="X">--x specification, or null for the X… columns.</param>
+/// <param name="Y">--y specification, or null for the Y… columns.</param>
+/// <param name="Z">--z specification, or null for none.</param>
+/// <param name="Discrete">--discrete specification, or null for none.</param>
+public sealed record ConditionalColumns(string? X, string? Y, string? Z, string? Discrete);
+
+/// <summary>
+/// Reads <see cref="ConditionalSamples"/> from a CSV file with a header row. Continuous cells must be finite numbers
+/// (invariant culture); discrete cells may hold any text, compared for equality and coded 0, 1, … in order of first
+/// appearance. Errors are one line naming the flag, or the file, line and column.
+/// </summary>
+public static class ConditionalCsv
+{
+    /// <summary>Reads the columns chosen by <paramref name="columns"/> from <paramref name="path"/>.</summary>
+    public static ConditionalSamples Read(string path, ConditionalColumns columns, char delimiter = ',')
+    {
+        // The same guarded read as the plain loader: directories, files larger than memory and binary input refused.
+        return Parse(CsvSamples.ReadText(path), columns, delimiter, path);
+    }
+
+    /// <summary>Parses CSV text as <see cref="Read"/> does; <paramref name="source"/> names it in messages.</summary>
+    public static ConditionalSamples Parse(string text, ConditionalColumns columns, char delimiter = ',', string source = "<text>")
+    {
+        if (text.Trim().Length == 0) throw new UsageException($"'{source}': empty file (expected a header row, then one row per sample)");
+        CsvSamples.RequireNoNul(text, source);
+        using var reader = Sep.New(delimiter).Reader(o => o with { HasHeader = true, DisableColCountCheck = true, Trim = SepTrim.All, Unescape = true }).FromText(text);
+        var header = reader.Header.ColNames.ToArray();
+        var (x, y, z, discrete) = Resolve(columns, header);
+        var used = x.Concat(y).Concat(z).ToArray();
+        var raw = used.Select(_ => new List<string>()).ToArray();
+        int line = 1;
+        foreach (var row in reader)
+        {
+            line++;
+            if (row.ColCount != header.Length)
+                throw new UsageException($"'{source}' line {line}: expected {header.Length} columns as in the header, got {row.ColCount}");
+            for (int u = 0; u < used.Length; u++) raw[u].Add(row[used[u]].ToString());
+        }
+        if (line == 1) throw new UsageException($"'{source}': no data rows after the header");
+        var values = new double[used.Length][];
+        for (int u = 0; u < used.Length; u++)
+            values[u] = discrete.Contains(used[u]) ? Codes(raw[u], source, header[used[u]]) : Numbers(raw[u], source, header[used[u]]);
+        int at = 0;
+        ConditionalSamples.Block Block(int[] cols)
+        {
+            var block = Assemble(values.AsSpan(at, cols.Length), cols, header, discrete);
+            at += cols.Length;
+            return block;
+        }
+        var bx = Block(x);
+        var by = Block(y);
+        var bz = Block(z);
+        return new ConditionalSamples(bx, by, bz);
+    }
+
+    /// <summary>The header row's column names of <paramref name="path"/>.</summary>
+    public static string[] Header(string path, char delimiter = ',')
+    {
+        if (!File.Exists(path)) throw new UsageException($"'{path}': no such file");
+        string? first;
+        try
+        {
+            using var file = File.OpenText(path);
+            first = file.ReadLine();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"'{path}': cannot read: {e.Message}");
+        }
+        if (string.IsNullOrWhiteSpace(first)) throw new UsageException($"'{path}': empty file (expected a header row, then one row per sample)");
+        using var reader = Sep.New(delimiter).Reader(o => o with { HasHeader = true, Trim = SepTrim.All, Unescape = true }).FromText(first + "\n");
+        return reader.Header.ColNames.ToArray();
+    }
+
+    /// <summary>Column indexes of X, Y, Z and the set of discrete ones; one-line errors for unknown, repeated or overlapping columns.</summary>
+    public static (int[] X, int[] Y, int[] Z, HashSet<int> Discrete) Resolve(ConditionalColumns columns, IReadOnlyList<string> header)
+    {
+        var (x, y) = ColumnChoice.FromSpecs(columns.X, columns.Y).Resolve(header);
+        int[] z = columns.Z is null ? [] : Tokens(columns.Z, header, "--z");
+        foreach (int c in z)
+        {
+            if (Array.IndexOf(x, c) >= 0) throw new UsageException($"--z: column '{header[c]}' is also in X (--x); a column cannot be conditioned on and measured");
+            if (Array.IndexOf(y, c) >= 0) throw new UsageException($"--z: column '{header[c]}' is also in Y (--y); a column cannot be conditioned on and measured");
+        }
+        var discrete = new HashSet<int>();
+        if (columns.Discrete is not null)
+            foreach (int c in Tokens(columns.Discrete, header, "--discrete"))
+            {
+                if (Array.IndexOf(x, c) < 0 && Array.IndexOf(y, c) < 0 && Array.IndexOf(z, c) < 0)
+                    throw new UsageException($"--discrete: column '{header[c]}' is not in X, Y or Z");
+                discrete.Add(c);
+            }
+        return (x, y, z, discrete);
+    }
+
+    /// <summary>Resolves a comma-separated list of names or 0-based indexes; errors name <paramref name="flag"/>.</summary>
+    public static int[] Tokens(string spec, IReadOnlyList<string> header, string flag)
+    {
+        var tokens = spec.Split(',', StringSplitOptions.TrimEntries);
+        if (tokens.Length == 0 || tokens.Any(t => t.Length == 0))
+            throw new UsageException($"{flag}: expected comma-separated column names or 0-based indexes, got '{spec}'");
+        var result = new List<int>();
+        foreach (string token in tokens)
+        {
+            int c = -1;
+            for (int h = 0; h < header.Count && c < 0; h++) if (header[h] == token) c = h;
+            if (c < 0 && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out int index))
+            {
+                if (index >= header.Count)
+                    throw new UsageException($"{flag}: column index {index} is out of range (the file has {header.Count} columns, indexes 0–{header.Count - 1})");
+                c = index;
+            }
+            if (c < 0) throw new UsageException($"{flag}: unknown column '{token}' (columns: {string.Join(", ", header)})");
+            if (result.Contains(c)) throw new UsageException($"{flag}: column '{header[c]}' is listed twice");
+            result.Add(c);
+        }
+        return result.ToArray();
+    }
+
+    private static ConditionalSamples.Block Assemble(ReadOnlySpan<double[]> columns, int[] indexes, IReadOnlyList<string> header, HashSet<int> discrete)
+    {
+        if (indexes.Length == 0) return ConditionalSamples.Block.Empty;
+        int n = columns[0].Length, d = indexes.Length;
+        var values = new double[n * d];
+        for (int c = 0; c < d; c++)
+            for (int i = 0; i < n; i++) values[i * d + c] = columns[c][i];
+        return new ConditionalSamples.Block(values, d, indexes.Select(c => header[c]).ToArray(), indexes.Select(discrete.Contains).ToArray());
+    }
+
+    private static double[] Codes(List<string> cells, string source, string column)
+    {
+        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new double[cells.Count];
+        for (int i = 0; i < cells.Count; i++)
+        {
+            if (cells[i].Length == 0) throw new UsageException($"'{source}' line {i + 2}, column '{column}': missing value");
+            if (!codes.TryGetValue(cells[i], out int code)) codes[cells[i]] = code = codes.Count;
+            result[i] = code;
+        }
+        return result;
+    }
+
+    private static double[] Numbers(List<string> cells, string source, string column)
+    {
+        var result = new double[cells.Count];
+        for (int i = 0; i < cells.Count; i++)
+        {
+            string cell = cells[i];
+            if (cell.Length == 0) throw new UsageException($"'{source}' line {i + 2}, column '{column}': missing value");
+            if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
+                throw new UsageException($"'{source}' line {i + 2}, column '{column}': not a number: '{(cell.Length <= 40 ? cell : cell[..40] + "…")}' (mark categorical columns with --discrete)");
+            if (!double.IsFinite(value))
+                throw new UsageException($"'{source}' line {i + 2}, column '{column}': {cell} is not a finite number");
+            result[i] = value;
+        }
+        return result;
+    }
+}

@@ -1,0 +1,34 @@
+namespace MutualInfo.Estimators.Conditional;
+
+/// <summary>Settings of the conditional and discrete/mixed estimators.</summary>
+public sealed record CmiOptions
+{
+    /// <summary>Neighbours k of the k-NN estimators.</summary>
+    public int K { get; init; } = 3;
+
+    /// <summary>Random half-splits behind the k-NN standard errors (0 = point estimate only, no SE or CI).</summary>
+    public int Splits { get; init; } = 30;
+
+    /// <summary>Bootstrap resamples behind the Gaussian CMI's standard error.</summary>
+    public int Resamples { get; init; } = 200;
+
+    /// <summary>Gaussian surrogates behind the normal-scores estimator's bias correction.</summary>
+    public int Surrogates { get; init; } = 8;
+
+    /// <summary>Tie-breaking noise on continuous columns, relative to max(1, mean|column|) (as scikit-learn); 0 = off.</summary>
+    public double TieNoise { get; init; } = 1e-10;
+
+    /// <summary>Worker threads.</summary>
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Throws <see cref="UsageException"/> naming the bad setting.</summary>
+    public void Validate()
+    {
+        if (K < 1) throw new UsageException($"--k: must be at least 1, got {K}");
+        if (Splits is < 0 or 1) throw new UsageException($"--splits: 0 (no CI) or at least 2 half-splits, got {Splits}");
+        if (Resamples < 2) throw new UsageException($"--resamples: must be at least 2, got {Resamples}");
+        if (Surrogates < 2) throw new UsageException($"surrogates: must be at least 2, got {Surrogates}");
+        if (!(TieNoise >= 0) || !double.IsFinite(TieNoise)) throw new UsageException($"--tie-noise: must be a finite number ≥ 0, got {TieNoise}");
+        if (Threads < 1) throw new UsageException($"--threads: must be at least 1, got {Threads}");
+    }
+}
