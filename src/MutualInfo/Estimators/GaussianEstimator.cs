@@ -34,6 +34,8 @@ public sealed class GaussianEstimator : IMiEstimator
     public double PointEstimate(PairedSamples samples, ulong seed)
     {
         SampleValidation.RequireRows(samples, MinSamples(samples.DimX, samples.DimY), "the gaussian estimator");
+        SampleValidation.RequireFinite(samples);
+        SampleValidation.RequireNonConstantColumns(samples);
         return FromCovariance(Covariance(samples, null), samples.DimX, samples.DimY, strict: true);
     }
 
