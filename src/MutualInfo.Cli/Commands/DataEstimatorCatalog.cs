@@ -12,7 +12,7 @@ internal static class DataEstimatorCatalog
 
     private static readonly (string Name, string Description, Func<DataEstimatorSettings, IMiEstimator> Create)[] Entries =
     [
-        ("ksg-copula", "default: KSG (k-NN) on normal scores (ranks → Φ⁻¹) minus its bias measured on Gaussian surrogates; SE by half-splitting + surrogate error", s => new CopulaKsgEstimator(new CopulaKsgOptions { Ksg = s.Ksg(KsgVariant.First), ResidualBiasAllowance = s.BiasAllowance })),
+        ("ksg-copula", "default: KSG (k-NN) on normal scores (ranks → Φ⁻¹) minus its bias measured on Gaussian surrogates, checked against the unbiased Gaussian-copula MI and a magnitude-dependence test (reliability verdict; unreliable CIs widened); SE by half-splitting + surrogate error", s => new CopulaKsgEstimator(new CopulaKsgOptions { Ksg = s.Ksg(KsgVariant.First), ResidualBiasAllowance = s.BiasAllowance })),
         ("ksg", "Kraskov–Stögbauer–Grassberger estimator 1 (k-NN, max-norm); SE by half-splitting", s => new KsgEstimator(s.Ksg(KsgVariant.First))),
         ("ksg2", "KSG estimator 2; SE by half-splitting", s => new KsgEstimator(s.Ksg(KsgVariant.Second))),
         ("gaussian", "Gaussian baseline −½ Σ ln(1 − ρᵢ²) from canonical correlations; SE by bootstrap", s => new GaussianEstimator(s.Gaussian())),

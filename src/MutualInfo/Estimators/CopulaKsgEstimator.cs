@@ -85,7 +85,7 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
         }
         var magnitude = fit is null || samples.DimX + samples.DimY <= 2 ? null : MagnitudeDependence.Test(scores, fit, seed);
         var evidence = new CopulaKsgReliability.Evidence(mi, se, lo, hi, bias?.Bias ?? 0, samples.Count, samples.DimX + samples.DimY, fit, magnitude);
-        var (reported, low, high, reasons) = CopulaKsgReliability.Decide(evidence);
+        var (reported, low, high, reasons, coversBoth) = CopulaKsgReliability.Decide(evidence);
         if (splits == 0) (low, high) = (double.NaN, double.NaN);
         string method = $"KSG (k = {_options.Ksg.K}) on normal scores {correction}; "
             + (splits == 0 ? "no SE and no CI (--splits 0)" : $"SE² = half-splitting SE² ({splits} splits)"
@@ -95,7 +95,7 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
             + (fit is null ? "" : $"; unbiased Gaussian-copula MI {fit.Mi:0.000} ± {fit.StdError:0.000} (plug-in {fit.PlugInMi:0.000})")
             + (magnitude is null ? "" : $", squared-norm dependence z = {magnitude.Z:0.0}")
             + (reported != mi ? $"; reported: the Gaussian-copula MI (KSG gave {mi:0.000})" : "")
-            + (splits > 0 && fit is not null && samples.DimX + samples.DimY > 2 ? "; the CI covers both estimates" : "")
+            + (splits > 0 && coversBoth ? "; the CI covers both estimates" : "")
             + (splits > 0 && reasons.Count > 0 ? "; the CI is widened for the reliability reasons" : "");
         return (Result(samples, reported, se, low, high, warnings, method) with { Reliability = Reliability.From(reasons) }).WithCiNotBelowZero();
     }

@@ -45,11 +45,15 @@ internal static class CopulaKsgReliability
     /// <summary>Above this many columns G is the estimate under a Gaussian copula, and otherwise the CI has no upper end.</summary>
     public const int MaxDimensionForKsg = 20;
 
-    /// <summary>The estimate to report, its CI after the evidence, and the reasons the evidence gave.</summary>
-    public static (double Mi, double Low, double High, List<string> Reasons) Decide(Evidence e)
+    /// <summary>
+    /// The estimate to report, its CI after the evidence, the reasons the evidence gave, and whether the CI was made
+    /// to cover the Gaussian-copula MI as well (consistent data in more than 2 columns).
+    /// </summary>
+    public static (double Mi, double Low, double High, List<string> Reasons, bool CoversBoth) Decide(Evidence e)
     {
         var reasons = new List<string>();
         double mi = e.Ksg, low = e.Low, high = e.High;
+        bool coversBoth = false;
         if (e.Fit is not { } fit)
         {
             reasons.Add(Invariant($"no Gaussian-copula fit and no bias correction: {e.Rows} rows cannot fix a {e.Dims} × {e.Dims} correlation matrix; the data do not bound the MI from above"));
@@ -66,6 +70,7 @@ internal static class CopulaKsgReliability
         }
         else if (e.Dims > 2)
         {
+            coversBoth = true;
             low = Math.Min(low, fit.Mi - 2 * fit.StdError);
             high = Math.Max(high, fit.Mi + 2 * fit.StdError);
             if (e.Dims > MaxDimensionForKsg)
@@ -88,7 +93,7 @@ internal static class CopulaKsgReliability
             reasons.Add(Invariant($"the estimate {mi:0.000} is within 1 nat of log n = {ceiling:0.000}, the most {e.Rows} rows can show: the MI may be much larger"));
             high = double.PositiveInfinity;
         }
-        return (mi, low, high, reasons);
+        return (mi, low, high, reasons, coversBoth);
     }
 
     /// <summary>A sentence saying why the copula is not Gaussian, or null when nothing says so.</summary>
