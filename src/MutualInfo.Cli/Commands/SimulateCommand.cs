@@ -169,6 +169,8 @@ internal static class SimulateCommand
     {
         if (request.PlotPath is not null || request.CsvPath is not null)
             throw new UsageException("--shard: a shard writes raw trial values to --json only; plot and CSV come from `mi simulate merge`");
+        if (request.JsonPath is null or "-")
+            throw new UsageException("--shard: give --json FILE for the shard's trial values (`mi simulate merge` reads the files)");
         var progress = new ProgressReporter("simulate", settings.Sum(Simulator.TotalWork));
         var blocks = settings.Select(s => Simulator.RunShard(s, progress.Advance)).ToArray();
         string path = request.JsonPath!;
@@ -192,9 +194,15 @@ internal static class SimulateCommand
         foreach (SimulationSettings s in settings)
             runs.Add(GapSearch.Run(s, request.Delta, request.MaxN,
                 sizes => Console.Error.WriteLine($"simulate: {s.Family.Name}: evaluating n = {string.Join(", ", sizes)}")));
-        IAnsiConsole console = StdoutConsole.Create();
+        IAnsiConsole console = request.JsonPath == "-" ? StdoutConsole.CreateOnStderr() : StdoutConsole.Create();
         GapSearchOutput.WriteTable(console, runs);
-        if (request.JsonPath is { } json)
+        if (request.JsonPath == "-")
+        {
+            using var buffer = new MemoryStream();
+            GapSearchOutput.WriteJson(runs, buffer);
+            Console.Out.Write(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+        }
+        else if (request.JsonPath is { } json)
         {
             AtomicFile.Write(json, stream => GapSearchOutput.WriteJson(runs, stream));
             console.WriteLine($"wrote {json}");
