@@ -138,9 +138,10 @@ public static class TorchRuntime
             // and fault (SIGBUS) on first use, an empty one fails to load; either is rewritten.
             try
             {
+                RequireUserOnly(root);
+                RequireUserOnly(directory);
                 if (!IsIntactCopy(target, image))
                 {
-                    Directory.CreateDirectory(directory);
                     string temp = $"{target}.{Environment.ProcessId}.tmp";
                     File.WriteAllBytes(temp, image);
                     File.Move(temp, target, overwrite: true);
@@ -155,6 +156,19 @@ public static class TorchRuntime
             }
         }
         throw firstFailure!;
+    }
+
+    /// <summary>
+    /// Creates the folder user-only (0700), or makes an existing one so: nobody else may swap the library between
+    /// its check and its load. A folder the user cannot chmod (someone else's, in a shared /tmp) throws, and the next
+    /// cache location is tried.
+    /// </summary>
+    private static void RequireUserOnly(string directory)
+    {
+        const UnixFileMode userOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        if (OperatingSystem.IsWindows()) { Directory.CreateDirectory(directory); return; }
+        if (!Directory.Exists(directory)) Directory.CreateDirectory(directory, userOnly);
+        if (File.GetUnixFileMode(directory) != userOnly) File.SetUnixFileMode(directory, userOnly);
     }
 
     private static bool IsIntactCopy(string path, byte[] image)

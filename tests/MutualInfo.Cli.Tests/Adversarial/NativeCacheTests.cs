@@ -24,7 +24,11 @@ public sealed class NativeCacheTests : IDisposable
         var first = Infonce(env);
         Assert.True(first.ExitCode == 0, first.Stderr);
         // Only machines whose libstdc++ lacks GLIBCXX_3.4.32 need the repaired copy (DESIGN §6); elsewhere there is no cache.
-        if (CachedCopy(cache) is not { } copy) return;
+        if (CachedCopy(cache) is not { } copy || OperatingSystem.IsWindows()) return;
+        // User-only folders: nobody else can swap the library between its check and its load.
+        const UnixFileMode userOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        Assert.Equal(userOnly, File.GetUnixFileMode(Path.GetDirectoryName(copy)!));
+        Assert.Equal(userOnly, File.GetUnixFileMode(Path.Combine(cache, "mutualinfo", "native")));
         long length = new FileInfo(copy).Length;
         foreach (long damaged in new[] { length / 2, 0L })
         {
