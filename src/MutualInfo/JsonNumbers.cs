@@ -12,6 +12,15 @@ public static class JsonNumbers
         writer.WriteNumberOrNullValue(value);
     }
 
+    /// <summary>Writes the property as a two-element array [low, high], each end a number or null (e.g. "ci95").</summary>
+    public static void WriteInterval(this Utf8JsonWriter writer, string name, double low, double high)
+    {
+        writer.WriteStartArray(name);
+        writer.WriteNumberOrNullValue(low);
+        writer.WriteNumberOrNullValue(high);
+        writer.WriteEndArray();
+    }
+
     /// <summary>Writes the value (an array element) as a number when it is finite, otherwise as null.</summary>
     public static void WriteNumberOrNullValue(this Utf8JsonWriter writer, double? value)
     {

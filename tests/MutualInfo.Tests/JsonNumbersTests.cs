@@ -20,6 +20,19 @@ public class JsonNumbersTests
     [Fact]
     public void MissingValueIsNull() => Assert.Equal("{\"v\":null,\"a\":[null]}", Write(null));
 
+    [Fact]
+    public void AnIntervalIsAPairWithOpenEndsAsNull()
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartObject();
+            w.WriteInterval("ci95", 0.25, double.PositiveInfinity);
+            w.WriteEndObject();
+        }
+        Assert.Equal("{\"ci95\":[0.25,null]}", Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+
     private static string Write(double? value)
     {
         using var buffer = new MemoryStream();

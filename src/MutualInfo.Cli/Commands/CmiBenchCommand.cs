@@ -128,10 +128,7 @@ internal static class CmiBenchCommand
                 w.WriteNumber("truth", r.Truth);
                 w.WriteNumberOrNull("estimate", r.Estimate);
                 w.WriteNumberOrNull("std_error", r.StdError);
-                w.WriteStartArray("ci95");
-                w.WriteNumberOrNullValue(r.Ci95Low);
-                w.WriteNumberOrNullValue(r.Ci95High);
-                w.WriteEndArray();
+                w.WriteInterval("ci95", r.Ci95Low, r.Ci95High);
                 w.WriteNumberOrNull("p_value", r.PValue);
                 w.WriteNumber("seconds", r.Seconds);
                 w.WriteEndObject();

@@ -129,10 +129,7 @@ internal static class RankCommand
                 w.WriteString("estimator", f.Estimator);
                 w.WriteNumberOrNull("mi", f.Mi);
                 w.WriteNumberOrNull("std_error", f.StdError);
-                w.WriteStartArray("ci95");
-                w.WriteNumberOrNullValue(f.Ci95Low);
-                w.WriteNumberOrNullValue(f.Ci95High);
-                w.WriteEndArray();
+                w.WriteInterval("ci95", f.Ci95Low, f.Ci95High);
                 w.WriteNumberOrNull("p_value", f.PValue);
                 w.WriteNumberOrNull("q_value", f.QValue);
                 w.WriteEndObject();
@@ -149,10 +146,7 @@ internal static class RankCommand
                     w.WriteString("name", s.Name);
                     w.WriteNumberOrNull("cmi", s.Cmi);
                     w.WriteNumberOrNull("std_error", s.StdError);
-                    w.WriteStartArray("ci95");
-                    w.WriteNumberOrNullValue(s.Ci95Low);
-                    w.WriteNumberOrNullValue(s.Ci95High);
-                    w.WriteEndArray();
+                    w.WriteInterval("ci95", s.Ci95Low, s.Ci95High);
                     w.WriteBoolean("selected", s.Selected);
                     w.WriteEndObject();
                 }

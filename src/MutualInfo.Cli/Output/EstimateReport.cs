@@ -20,10 +20,7 @@ internal static class EstimateReport
             w.WriteString("estimator", e.Estimator);
             w.WriteNumberOrNull("mi", e.Mi);
             w.WriteNumberOrNull("std_error", e.StdError);
-            w.WriteStartArray("ci95");
-            w.WriteNumberOrNullValue(e.Ci95Low);
-            w.WriteNumberOrNullValue(e.Ci95High);
-            w.WriteEndArray();
+            w.WriteInterval("ci95", e.Ci95Low, e.Ci95High);
             w.WriteNumber("n_samples", e.NSamples);
             w.WriteNumber("dim_x", e.DimX);
             w.WriteNumber("dim_y", e.DimY);

@@ -68,10 +68,7 @@ internal static class SimulationJson
         json.WriteNumber("log_n", row.LogN);
         json.WriteNumberOrNull("mean", row.Estimate.Mean);
         json.WriteNumberOrNull("std_error", row.Estimate.StdError);
-        json.WriteStartArray("ci95");
-        json.WriteNumberOrNullValue(row.Estimate.Ci95Low);
-        json.WriteNumberOrNullValue(row.Estimate.Ci95High);
-        json.WriteEndArray();
+        json.WriteInterval("ci95", row.Estimate.Ci95Low, row.Estimate.Ci95High);
         json.WriteNumberOrNull("mean_plain", row.PlainEstimate.Mean);
         json.WriteNumberOrNull("std_error_plain", row.PlainEstimate.StdError);
         if (row.ControlCoefficient is { } beta) json.WriteNumberOrNull("cv_coefficient", beta);

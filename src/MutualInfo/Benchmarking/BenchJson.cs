@@ -172,10 +172,7 @@ public static class BenchJson
         w.WriteNumberOrNull("mi", cell.Mi);
         w.WriteNumberOrNull("truth", cell.Truth);
         w.WriteNumberOrNull("std_error", cell.StdError);
-        w.WriteStartArray("ci95");
-        w.WriteNumberOrNullValue(cell.Ci95Low);
-        w.WriteNumberOrNullValue(cell.Ci95High);
-        w.WriteEndArray();
+        w.WriteInterval("ci95", cell.Ci95Low, cell.Ci95High);
         w.WriteNumberOrNull("seconds", cell.Seconds);
         w.WriteNumberOrNull("log_ratio", cell.Score);
         if (cell.CiCovers is { } covers) w.WriteBoolean("ci_covers", covers); else w.WriteNull("ci_covers");
