@@ -57,18 +57,7 @@ public static class CmiTaskSuite
 
     private static ConditionalSamples DrawGaussian(Cholesky factor, int n, Rng rng, int dx, int dy, int dz)
     {
-        int d = dx + dy + dz;
-        var (x, y, z) = (new double[n * dx], new double[n * dy], new double[n * dz]);
-        var e = new double[d];
-        var row = new double[d];
-        for (int i = 0; i < n; i++)
-        {
-            rng.FillGaussian(e);
-            factor.MultiplyLower(e, row);
-            row.AsSpan(0, dx).CopyTo(x.AsSpan(i * dx));
-            row.AsSpan(dx, dy).CopyTo(y.AsSpan(i * dy));
-            row.AsSpan(dx + dy, dz).CopyTo(z.AsSpan(i * dz));
-        }
+        var (x, y, z) = GaussianXyzSampler.Draw(factor, n, rng, dx, dy, dz);
         return new(Block(x, dx, "X"), Block(y, dy, "Y"), Block(z, dz, "Z"));
     }
 

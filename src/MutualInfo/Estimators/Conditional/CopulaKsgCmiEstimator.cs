@@ -74,18 +74,8 @@ public sealed class CopulaKsgCmiEstimator : ICmiEstimator
 
     private static ConditionalSamples Surrogate(ConditionalSamples like, Cholesky factor, Rng rng)
     {
-        int n = like.Count, d = factor.Size, dx = like.X.Dim, dy = like.Y.Dim, dz = like.Z.Dim;
-        var (x, y, z) = (new double[n * dx], new double[n * dy], new double[n * dz]);
-        var e = new double[d];
-        var row = new double[d];
-        for (int i = 0; i < n; i++)
-        {
-            rng.FillGaussian(e);
-            factor.MultiplyLower(e, row);
-            row.AsSpan(0, dx).CopyTo(x.AsSpan(i * dx));
-            row.AsSpan(dx, dy).CopyTo(y.AsSpan(i * dy));
-            row.AsSpan(dx + dy, dz).CopyTo(z.AsSpan(i * dz));
-        }
+        int dx = like.X.Dim, dy = like.Y.Dim, dz = like.Z.Dim;
+        var (x, y, z) = GaussianXyzSampler.Draw(factor, like.Count, rng, dx, dy, dz);
         return new ConditionalSamples(new(x, dx, like.X.Names), new(y, dy, like.Y.Names), new(z, dz, like.Z.Names));
     }
 
