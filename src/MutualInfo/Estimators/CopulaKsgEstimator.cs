@@ -84,7 +84,8 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
             if (allowance > 0) hi += allowance; else lo += allowance;
         }
         var magnitude = fit is null || samples.DimX + samples.DimY <= 2 ? null : MagnitudeDependence.Test(scores, fit, seed);
-        var evidence = new CopulaKsgReliability.Evidence(mi, se, lo, hi, bias?.Bias ?? 0, samples.Count, samples.DimX + samples.DimY, fit, magnitude);
+        var norms = magnitude is null ? null : SquaredNormBound.Estimate(scores, Inner(null), seed);
+        var evidence = new CopulaKsgReliability.Evidence(mi, se, lo, hi, bias?.Bias ?? 0, samples.Count, samples.DimX + samples.DimY, fit, magnitude, norms);
         var (reported, low, high, reasons, coversBoth) = CopulaKsgReliability.Decide(evidence);
         if (splits == 0) (low, high) = (double.NaN, double.NaN);
         string method = $"KSG (k = {_options.Ksg.K}) on normal scores {correction}; "
@@ -94,7 +95,8 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
                 + (_options.ResidualBiasAllowance > 0 ? $", extended on the drift side by {_options.ResidualBiasAllowance:0.###} × the residual n/2→n drift ({residualDrift:+0.0000;-0.0000})" : ""))
             + (fit is null ? "" : $"; unbiased Gaussian-copula MI {fit.Mi:0.000} ± {fit.StdError:0.000} (plug-in {fit.PlugInMi:0.000})")
             + (magnitude is null ? "" : $", squared-norm dependence z = {magnitude.Z:0.0}")
-            + (reported != mi ? $"; reported: the Gaussian-copula MI (KSG gave {mi:0.000})" : "")
+            + (norms is null ? "" : $", MI of the squared norms (a lower bound) {norms.Mi:0.000} ± {norms.StdError:0.000}")
+            + (reported == mi ? "" : $"; reported: the {(norms is not null && reported == norms.Mi ? "squared norms' MI" : "Gaussian-copula MI")} (KSG gave {mi:0.000})")
             + (splits > 0 && coversBoth ? "; the CI covers both estimates" : "")
             + (splits > 0 && reasons.Count > 0 ? "; the CI is widened for the reliability reasons" : "");
         return (Result(samples, reported, se, low, high, warnings, method) with { Reliability = Reliability.From(reasons) }).WithCiNotBelowZero();

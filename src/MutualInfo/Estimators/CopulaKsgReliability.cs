@@ -9,6 +9,8 @@ namespace MutualInfo.Estimators;
 /// <list type="bullet">
 /// <item>the bias-corrected KSG estimate K agrees with the unbiased Gaussian-copula MI G (within 2 combined SEs plus
 /// <see cref="DisagreementTolerance"/> and a tenth of the surrogate correction, which is itself a model), and</item>
+/// <item>the MI between the squared norms N, a lower bound, does not exceed K (beyond 2 combined SEs plus
+/// <see cref="DisagreementTolerance"/>), and</item>
 /// <item>the squared norms of X and Y do not covary beyond what G's correlations explain (|z| ≤
 /// <see cref="MagnitudeZ"/>, <see cref="MagnitudeDependence"/>).</item>
 /// </list>
@@ -18,9 +20,10 @@ namespace MutualInfo.Estimators;
 /// columns, where the estimate is G (exact under the assumption, while the surrogate correction of KSG is only
 /// approximate there) but the verdict is unreliable with an open upper end: in that many dimensions neither check
 /// has the power to see a non-Gaussian dependence (BMI's 25 + 25 spirals pass both). Not consistent: the
-/// verdict is unreliable, the estimate is the larger of K and G (KSG errs low on non-Gaussian dependence in several
+/// verdict is unreliable, the estimate is the largest of K, G and N (KSG errs low on non-Gaussian dependence in several
 /// dimensions, its neighbourhoods average the density over a ball; G is the dependence the correlations alone
-/// carry), and the CI keeps K's lower end and reaches up to K + <see cref="NonGaussianWidening"/> × (K − G)⁺ and to G — or has no upper end
+/// carry; N, the MI between the squared norms (<see cref="SquaredNormBound"/>), is a lower bound that a shared scale
+/// fills), and the CI keeps the higher of K's and N's lower ends and reaches up to K + <see cref="NonGaussianWidening"/> × (K − G)⁺, to G and to N — or has no upper end
 /// above <see cref="MaxDimensionForKsg"/> columns, where KSG can miss a non-Gaussian dependence entirely.
 /// Independently: fewer than <see cref="MinRowsPerDimension"/> rows per column is a reason of its own; no Gaussian
 /// fit (n ≤ d + 1) extends the CI down to 0 and leaves its upper end open, as does an estimate within 1 nat of log n.
@@ -37,7 +40,7 @@ internal static class CopulaKsgReliability
     public const double CorrectionTolerance = 0.1;
 
     /// <summary>|z| of the magnitude-dependence test beyond which the Gaussian copula is rejected.</summary>
-    public const double MagnitudeZ = 4;
+    public const double MagnitudeZ = 3;
 
     /// <summary>Multiple of the non-Gaussian part (K − G) by which the CI is extended upward when the copula is not Gaussian.</summary>
     public const double NonGaussianWidening = 3;
@@ -64,6 +67,14 @@ internal static class CopulaKsgReliability
             mi = Math.Max(e.Ksg, fit.Mi);
             bool open = e.Dims > MaxDimensionForKsg;
             high = open ? double.PositiveInfinity : Math.Max(Math.Max(high, fit.Mi + 2 * fit.StdError), e.Ksg + NonGaussianWidening * Math.Max(0, e.Ksg - fit.Mi));
+            if (e.Norms is { } norms && double.IsFinite(norms.Mi))
+            {
+                // A lower bound: the MI is at least what the norms carry, so the CI's lower end may rise to theirs.
+                double normsSe = double.IsFinite(norms.StdError) ? norms.StdError : 0;
+                mi = Math.Max(mi, norms.Mi);
+                low = Math.Max(low, norms.Mi - 2 * normsSe);
+                high = Math.Max(high, norms.Mi + 2 * normsSe);
+            }
             reasons.Add(evidence + (open
                 ? Invariant($"; in {e.Dims} dimensions KSG can miss such dependence entirely, so the data do not bound the MI from above")
                 : Invariant($"; KSG errs low on such dependence, so the CI reaches up to KSG + {NonGaussianWidening:0.#} × (KSG − Gaussian-copula MI)")));
@@ -105,6 +116,13 @@ internal static class CopulaKsgReliability
         double tolerance = 2 * combined + DisagreementTolerance + CorrectionTolerance * Math.Abs(e.Correction);
         if (Math.Abs(gap) > tolerance)
             return Invariant($"KSG ({e.Ksg:0.000}) and the Gaussian-copula MI ({fit.Mi:0.000} ± {fit.StdError:0.000}) disagree by {gap:+0.000;-0.000}, beyond {tolerance:0.000}: the dependence is not Gaussian-copula, and KSG's bias on it is unmeasured");
+        if (e.Norms is { } norms && double.IsFinite(norms.Mi))
+        {
+            double normsTolerance = 2 * Math.Sqrt((double.IsFinite(e.StdError) ? e.StdError * e.StdError : 0)
+                + (double.IsFinite(norms.StdError) ? norms.StdError * norms.StdError : 0)) + DisagreementTolerance;
+            if (norms.Mi - e.Ksg > normsTolerance)
+                return Invariant($"the squared norms of X and Y alone carry {norms.Mi:0.000} nats (a lower bound on the MI), more than KSG's {e.Ksg:0.000} by over {normsTolerance:0.000}: KSG misses dependence here");
+        }
         if (e.Magnitude is { } m && Math.Abs(m.Z) > MagnitudeZ)
             return Invariant($"the squared norms of X and Y covary beyond what the Gaussian copula explains (z = {m.Z:0.0}): the dependence is not Gaussian-copula, and KSG's bias on it is unmeasured");
         return null;
@@ -122,6 +140,7 @@ internal static class CopulaKsgReliability
     /// <param name="Dims">d_x + d_y.</param>
     /// <param name="Fit">The Gaussian-copula fit; null when n ≤ d + 1.</param>
     /// <param name="Magnitude">The magnitude-dependence test; null without a fit or for 1 + 1 columns.</param>
+    /// <param name="Norms">The MI between the squared norms, a lower bound; null without a fit or for 1 + 1 columns.</param>
     public sealed record Evidence(double Ksg, double StdError, double Low, double High, double Correction, int Rows, int Dims,
-        GaussianCopulaFit? Fit, MagnitudeDependence? Magnitude);
+        GaussianCopulaFit? Fit, MagnitudeDependence? Magnitude, SquaredNormBound? Norms = null);
 }

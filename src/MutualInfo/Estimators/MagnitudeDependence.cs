@@ -42,41 +42,10 @@ internal sealed record MagnitudeDependence(double Statistic, double NullMean, do
 
     private static double CovarianceOfSquaredNorms(PairedSamples s)
     {
-        var a = SquaredWhitenedNorms(s.X, s.DimX, s.Count);
-        var b = SquaredWhitenedNorms(s.Y, s.DimY, s.Count);
+        var a = WhitenedNorms.Squared(s.X, s.DimX, s.Count);
+        var b = WhitenedNorms.Squared(s.Y, s.DimY, s.Count);
         double ma = a.Average(), mb = b.Average(), sum = 0;
         for (int i = 0; i < a.Length; i++) sum += (a[i] - ma) * (b[i] - mb);
         return sum / (a.Length - 1);
-    }
-
-    /// <summary>|L⁻¹(x − x̄)|² per row, with L L ᵀ the sample covariance of the block (identity where it is singular).</summary>
-    private static double[] SquaredWhitenedNorms(double[] values, int dim, int n)
-    {
-        var (mean, cov) = SampleCovariance.Of(values, n, dim);
-        var row = new double[dim];
-        var factor = Cholesky.TryFactor(cov, dim);
-        var result = new double[n];
-        var z = new double[dim];
-        for (int i = 0; i < n; i++)
-        {
-            for (int c = 0; c < dim; c++) row[c] = values[i * dim + c] - mean[c];
-            if (factor is null)
-            {
-                foreach (double v in row) result[i] += v * v;
-                continue;
-            }
-            // Forward substitution L z = row.
-            var l = factor.Lower;
-            double norm = 0;
-            for (int a = 0; a < dim; a++)
-            {
-                double v = row[a];
-                for (int k = 0; k < a; k++) v -= l[a * dim + k] * z[k];
-                z[a] = v / l[a * dim + a];
-                norm += z[a] * z[a];
-            }
-            result[i] = norm;
-        }
-        return result;
     }
 }

@@ -87,12 +87,14 @@ public class CopulaKsgReliabilityTests
     }
 
     [Fact]
-    public void StudentTWithSharedScaleIsCoveredOrFlagged()
+    public void StudentTWithSharedScaleIsRightAndFlagged()
     {
         // Student-t 5 + 5, ν = 3, identity dispersion (I = 0.2985): dependence only through the shared scale, which
-        // KSG in 10 dimensions underestimates (previous default 0.174 [0.121, 0.192] at n = 5000).
+        // KSG in 10 dimensions underestimates (previous default 0.174 [0.121, 0.192] at n = 5000); the squared norms
+        // carry all of it, and their MI, a lower bound, is what the rule reports.
         var e = Default.Estimate(Sample("student-t:dx=5,dy=5,dof=3", 2000, 5, out double truth), 1);
-        Assert.True(e.Mi < truth - 0.05, $"KSG is expected to be low here ({e.Mi:F4} vs {truth:F4}): the test would not show the widening");
+        Assert.Contains("reported: the squared norms' MI", e.UncertaintyMethod);
+        Assert.InRange(e.Mi, truth - 0.1, truth + 0.05);
         AssertCovers(e, truth);
         Assert.Equal(Reliability.UnreliableVerdict, e.Reliability.Verdict);
     }
