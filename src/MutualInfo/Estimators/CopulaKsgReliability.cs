@@ -7,8 +7,9 @@ namespace MutualInfo.Estimators;
 /// verdict. KSG's bias is known only where the copula is Gaussian (the surrogates then measure it), so the rule
 /// first asks whether the data are consistent with a Gaussian copula:
 /// <list type="bullet">
-/// <item>the bias-corrected KSG estimate K agrees with the unbiased Gaussian-copula MI G (within 2 combined SEs plus
-/// <see cref="DisagreementTolerance"/> and a tenth of the surrogate correction, which is itself a model), and</item>
+/// <item>the bias-corrected KSG estimate K agrees with the unbiased Gaussian-copula MI G within <see cref="GapZ"/>
+/// times the spread of K − G that the Gaussian surrogates show at this n, plus <see cref="DisagreementTolerance"/>
+/// (without surrogates: 2 combined SEs plus that and a tenth of the surrogate correction, itself a model), and</item>
 /// <item>the MI between the squared norms N, a lower bound, does not exceed K (beyond 2 combined SEs plus
 /// <see cref="DisagreementTolerance"/>), and</item>
 /// <item>the squared norms of X and Y do not covary beyond what G's correlations explain (|z| ≤
@@ -33,11 +34,14 @@ internal static class CopulaKsgReliability
     /// <summary>Fewest rows per column (of X and Y together) for k-NN distances to be trusted.</summary>
     public const int MinRowsPerDimension = 20;
 
-    /// <summary>Smallest KSG–Gaussian-copula disagreement (nats), on top of 2 combined SEs, that counts.</summary>
+    /// <summary>Smallest KSG–Gaussian-copula disagreement (nats), on top of its measured spread, that counts.</summary>
     public const double DisagreementTolerance = 0.02;
 
     /// <summary>Share of the surrogate bias correction added to the tolerance (the correction is a model too).</summary>
     public const double CorrectionTolerance = 0.1;
+
+    /// <summary>Multiple of the surrogates' spread of K − G beyond which K and G disagree.</summary>
+    public const double GapZ = 3;
 
     /// <summary>|z| of the magnitude-dependence test beyond which the Gaussian copula is rejected.</summary>
     public const double MagnitudeZ = 3;
@@ -112,8 +116,7 @@ internal static class CopulaKsgReliability
     {
         if (e.Dims <= 2) return null;
         double gap = e.Ksg - fit.Mi;
-        double combined = Math.Sqrt((double.IsFinite(e.StdError) ? e.StdError * e.StdError : 0) + fit.StdError * fit.StdError);
-        double tolerance = 2 * combined + DisagreementTolerance + CorrectionTolerance * Math.Abs(e.Correction);
+        double tolerance = DisagreementToleranceOf(e, fit);
         if (Math.Abs(gap) > tolerance)
             return Invariant($"KSG ({e.Ksg:0.000}) and the Gaussian-copula MI ({fit.Mi:0.000} ± {fit.StdError:0.000}) disagree by {gap:+0.000;-0.000}, beyond {tolerance:0.000}: the dependence is not Gaussian-copula, and KSG's bias on it is unmeasured");
         if (e.Norms is { } norms && double.IsFinite(norms.Mi))
@@ -126,6 +129,20 @@ internal static class CopulaKsgReliability
         if (e.Magnitude is { } m && Math.Abs(m.Z) > MagnitudeZ)
             return Invariant($"the squared norms of X and Y covary beyond what the Gaussian copula explains (z = {m.Z:0.0}): the dependence is not Gaussian-copula, and KSG's bias on it is unmeasured");
         return null;
+    }
+
+    /// <summary>
+    /// How far K and G may disagree on Gaussian-copula data. K and G come from the same rows and share most of their
+    /// error, so where the surrogates measured the spread of K − G on Gaussian data of this size, that spread (times
+    /// <see cref="GapZ"/>, with the surrogate mean's own error) is the yardstick; otherwise 2 combined SEs, which
+    /// ignore that shared error, plus a tenth of the correction.
+    /// </summary>
+    private static double DisagreementToleranceOf(Evidence e, GaussianCopulaFit fit)
+    {
+        if (double.IsFinite(e.GapSd) && e.GapSd > 0 && e.Surrogates > 1)
+            return GapZ * e.GapSd * Math.Sqrt(1 + 1.0 / e.Surrogates) + DisagreementTolerance;
+        double combined = Math.Sqrt((double.IsFinite(e.StdError) ? e.StdError * e.StdError : 0) + fit.StdError * fit.StdError);
+        return 2 * combined + DisagreementTolerance + CorrectionTolerance * Math.Abs(e.Correction);
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
@@ -141,6 +158,8 @@ internal static class CopulaKsgReliability
     /// <param name="Fit">The Gaussian-copula fit; null when n ≤ d + 1.</param>
     /// <param name="Magnitude">The magnitude-dependence test; null without a fit or for 1 + 1 columns.</param>
     /// <param name="Norms">The MI between the squared norms, a lower bound; null without a fit or for 1 + 1 columns.</param>
+    /// <param name="GapSd">The surrogates' spread of K − G (<see cref="SurrogateBias.GapSd"/>); NaN without surrogates.</param>
+    /// <param name="Surrogates">How many surrogates measured it.</param>
     public sealed record Evidence(double Ksg, double StdError, double Low, double High, double Correction, int Rows, int Dims,
-        GaussianCopulaFit? Fit, MagnitudeDependence? Magnitude, SquaredNormBound? Norms = null);
+        GaussianCopulaFit? Fit, MagnitudeDependence? Magnitude, SquaredNormBound? Norms = null, double GapSd = double.NaN, int Surrogates = 0);
 }

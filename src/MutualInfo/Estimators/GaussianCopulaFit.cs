@@ -47,6 +47,17 @@ internal sealed record GaussianCopulaFit(double[,] Correlation, double Mi, doubl
     }
 
     /// <summary>
+    /// The unbiased Gaussian-copula MI of <paramref name="scores"/> alone (<see cref="Mi"/> without the model, its SE
+    /// or λ); NaN when n ≤ d_x + d_y + 1.
+    /// </summary>
+    public static double UnbiasedMi(PairedSamples scores)
+    {
+        int dx = scores.DimX, d = dx + scores.DimY, n = scores.Count;
+        if (n <= d + 1) return double.NaN;
+        return PlugIn(Flatten(PositiveDefinite(CorrelationOf(scores), d), d), dx, d) - WishartBias(n, dx, d);
+    }
+
+    /// <summary>
     /// E[plug-in] − MI for Gaussian samples of n rows: ½ (B(d_x) + B(d_y) − B(d)) with B(k) = Σᵢ₌₁ᵏ ψ((n − i)/2) + k ln(2/(n − 1)),
     /// the bias of ln|S_k|.
     /// </summary>

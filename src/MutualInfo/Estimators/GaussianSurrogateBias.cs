@@ -21,13 +21,16 @@ internal static class GaussianSurrogateBias
     /// <summary>
     /// Runs <paramref name="count"/> surrogates N(0, <paramref name="correlation"/>) of the size of <paramref name="scores"/> through
     /// <paramref name="ksg"/> at n rows and, when <paramref name="withHalves"/>, at ⌊n/2⌋ rows (the first half of
-    /// each surrogate, itself an iid sample; <see cref="SurrogateBias.HalfBias"/> is NaN otherwise).
+    /// each surrogate, itself an iid sample; <see cref="SurrogateBias.HalfBias"/> is NaN otherwise). Each surrogate's
+    /// KSG estimate is also set against its own unbiased Gaussian-copula MI: the spread of that gap is how far KSG and
+    /// the Gaussian-copula MI of one dataset drift apart when the copula is Gaussian (<see cref="SurrogateBias.GapSd"/>).
     /// </summary>
     public static SurrogateBias Measure(PairedSamples scores, double[,] correlation, KsgEstimator ksg, int count, ulong seed, bool withHalves, Action? onSurrogate = null)
     {
         var family = new MultinormalFamily(correlation, scores.DimX);
         int n = scores.Count, m = n / 2;
         var full = new RunningMoments();
+        var gap = new RunningMoments();
         var half = new RunningMoments();
         var halfRows = Enumerable.Range(0, m).ToArray();
         for (int j = 0; j < count; j++)
@@ -37,10 +40,14 @@ internal static class GaussianSurrogateBias
             family.SampleJoint(Rng.ForStream(seed ^ StreamBase, (ulong)j), x, y);
             var surrogate = new PairedSamples(x, y, scores.DimX, scores.DimY);
             ulong ksgSeed = (seed ^ StreamBase) + (ulong)j + 1;
-            full.Add(ksg.PointEstimate(NormalScores.Apply(surrogate, ksg.Options.Threads), ksgSeed) - family.MutualInformation);
+            var surrogateScores = NormalScores.Apply(surrogate, ksg.Options.Threads);
+            double estimate = ksg.PointEstimate(surrogateScores, ksgSeed);
+            full.Add(estimate - family.MutualInformation);
+            gap.Add(estimate - GaussianCopulaFit.UnbiasedMi(surrogateScores));
             if (withHalves) half.Add(ksg.PointEstimate(NormalScores.Apply(surrogate.Rows(halfRows), ksg.Options.Threads), ksgSeed) - family.MutualInformation);
             onSurrogate?.Invoke();
         }
-        return new SurrogateBias(family.MutualInformation, full.Mean, Math.Sqrt(full.Variance / count), withHalves ? half.Mean : double.NaN, count);
+        return new SurrogateBias(family.MutualInformation, full.Mean, Math.Sqrt(full.Variance / count), withHalves ? half.Mean : double.NaN, count,
+            count > 1 ? Math.Sqrt(gap.Variance) : double.NaN);
     }
 }

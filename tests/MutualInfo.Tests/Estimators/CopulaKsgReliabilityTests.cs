@@ -112,6 +112,21 @@ public class CopulaKsgReliabilityTests
         Assert.Equal(Reliability.UnreliableVerdict, e.Reliability.Verdict);
     }
 
+    [Theory]
+    [InlineData(1UL)]
+    [InlineData(2UL)]
+    [InlineData(3UL)]
+    public void SpiralOfUniformMarginsIsFlaggedByTheMeasuredDisagreement(ulong seed)
+    {
+        // BMI's spiral of the normal-CDF of sparse 5 + 5 (I = 1.022): KSG sees ≈ 0.1 nats more than the Gaussian
+        // copula, less than 2 combined SEs (the previous yardstick, which missed such cells unflagged) but far beyond
+        // the spread of K − G on Gaussian surrogates, whose K and G share the error of one dataset.
+        var task = global::MutualInfo.Benchmarking.TaskSuite.Select(["spiral-normal-cdf-multinormal-sparse-5-5"]).Single();
+        var e = Default.Estimate(Standardization.Apply(global::MutualInfo.Benchmarking.BenchRunner.Sample(task, 3000, seed)), seed);
+        Assert.Equal(Reliability.UnreliableVerdict, e.Reliability.Verdict);
+        Assert.Contains(e.Reliability.Reasons, r => r.Contains("disagree", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void GaussianCopulaDataStayOkWithTheUsualCi()
     {
