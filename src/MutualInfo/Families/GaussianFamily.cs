@@ -235,9 +235,6 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily, ICondi
         ChiSquareLegendreControls.Write(Dim, SquaredNorm(y), dest);
     }
 
-    /// <summary>Exponents of the negatives' moment controls: E[r^α | y] in closed form for every α ≥ 0.</summary>
-    public IReadOnlyList<double> MomentExponents { get; } = [0.125, 0.25, 0.5, 0.75, 1.0];
-
     /// <summary>At |y|² = d, its mean (the moment depends on y only through |y|²).</summary>
     public double TypicalLogMomentRatio(double alpha)
     {

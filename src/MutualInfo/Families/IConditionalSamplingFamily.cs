@@ -21,10 +21,10 @@ public interface IConditionalSamplingFamily : IKnownMiFamily
     /// <summary>Writes bounded functions of y whose mean under p(y) is exactly 0.</summary>
     void WriteYControls(ReadOnlySpan<double> y, Span<double> dest);
 
-    /// <summary>Exponents α for which <see cref="LogRatioMoment"/> is known in closed form.</summary>
-    IReadOnlyList<double> MomentExponents { get; }
-
-    /// <summary>log E_{x̄ ~ p(x)}[r(x̄, y)^α] for one fixed y: the exact conditional mean of a negative's r^α.</summary>
+    /// <summary>
+    /// log E_{x̄ ~ p(x)}[r(x̄, y)^α] for one fixed y and 0 ≤ α ≤ 1 (the simulator uses 1/8, 1/4, 1/2, 3/4, 1): the exact
+    /// conditional mean of a negative's r^α.
+    /// </summary>
     double LogRatioMoment(double alpha, ReadOnlySpan<double> y);
 
     /// <summary>

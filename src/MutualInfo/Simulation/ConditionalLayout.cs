@@ -36,7 +36,7 @@ internal sealed class ConditionalLayout
     public static ConditionalLayout? For(IKnownMiFamily family, int bounds, int sizes, int conditionalPositives)
     {
         if (conditionalPositives <= 0 || family is not IConditionalSamplingFamily conditional) return null;
-        return new ConditionalLayout(bounds, sizes, conditional.YControlCount, conditional.MomentExponents);
+        return new ConditionalLayout(bounds, sizes, conditional.YControlCount, NegativeMomentSums.Exponents);
     }
 
     /// <summary>Controls written per batch size.</summary>

@@ -73,10 +73,13 @@ public static class ControlVariate
         return used;
     }
 
-    /// <summary>Solves L Lᵀ x = b over the used columns (unused ones get 0).</summary>
-    internal static double[] Solve(double[,] l, bool[] used, double[] b)
+    /// <summary>
+    /// Solves L Lᵀ x = b over the used columns among the first <paramref name="count"/> (unused ones get 0): the
+    /// leading count × count block of L is the factor of the leading block of the matrix.
+    /// </summary>
+    internal static double[] Solve(double[,] l, bool[] used, double[] b, int count)
     {
-        int k = b.Length;
+        int k = count;
         var z = new double[k];
         for (int i = 0; i < k; i++)
         {

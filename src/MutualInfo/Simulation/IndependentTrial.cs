@@ -34,9 +34,9 @@ internal sealed class IndependentTrial : ITrial
     private double[]? _shifted;
     private readonly IConditionalSamplingFamily? _conditional;
     private readonly ConditionalLayout? _layout;
-    private readonly double[] _exactPositives = [], _scoredPositives = [], _yControls = [], _logMoments = [], _momentTerms = [], _exactBlock = [];
-    private readonly double[] _momentSums = [];
-    private readonly double[,] _prefixMomentSums = new double[0, 0];
+    private readonly double[] _exactPositives = [], _scoredPositives = [], _yControls = [], _logMoments = [], _exactBlock = [];
+    private readonly NegativeMomentSums? _moments;
+    private readonly double[,] _prefixLogMomentSums = new double[0, 0];
 
     public IndependentTrial(IKnownMiFamily family, IReadOnlyList<IBound> bounds, IReadOnlyList<int> batchSizes, CriticSpec? critic = null,
         int conditionalPositives = 0)
@@ -62,11 +62,10 @@ internal sealed class IndependentTrial : ITrial
         _exactPositives = new double[conditionalPositives];
         _scoredPositives = new double[conditionalPositives];
         _yControls = new double[_conditional.YControlCount];
-        _logMoments = new double[_conditional.MomentExponents.Count];
-        _momentSums = new double[_logMoments.Length];
-        _prefixMomentSums = new double[batchSizes.Count, _logMoments.Length];
+        _logMoments = new double[NegativeMomentSums.Exponents.Length];
+        _prefixLogMomentSums = new double[batchSizes.Count, _logMoments.Length];
         int blockLength = Math.Min(BlockSize, _maxN - 1);
-        _momentTerms = new double[blockLength];
+        _moments = new NegativeMomentSums(blockLength);
         if (!_critic.IsExact) _exactBlock = new double[blockLength];
     }
 
@@ -86,7 +85,7 @@ internal sealed class IndependentTrial : ITrial
         double positive = _positive[0];
         if (_pool is not null) _pool[0] = positive;
         if (_conditional is not null)
-            for (int a = 0; a < _logMoments.Length; a++) _logMoments[a] = _conditional.LogRatioMoment(_conditional.MomentExponents[a], _y);
+            for (int a = 0; a < _logMoments.Length; a++) _logMoments[a] = _conditional.LogRatioMoment(NegativeMomentSums.Exponents[a], _y);
         StreamNegatives(rng);
         for (int s = 0; s < _batchSizes.Count; s++)
         {
@@ -148,7 +147,7 @@ internal sealed class IndependentTrial : ITrial
             int next = 1 + _yControls.Length;
             for (int a = 0; a < _logMoments.Length; a++)
             {
-                double moment = _prefixMomentSums[s, a] / (n - 1) - 1;
+                double moment = Math.Exp(_prefixLogMomentSums[s, a] - _logMoments[a] - Math.Log(n - 1)) - 1;
                 controls[next++] = moment;
                 foreach (double yc in _yControls) controls[next++] = moment * yc;
             }
@@ -160,7 +159,7 @@ internal sealed class IndependentTrial : ITrial
     private void StreamNegatives(Rng rng)
     {
         var logSumExp = new LogSumExpAccumulator();
-        Array.Clear(_momentSums);
+        _moments?.Reset();
         double sum = 0;
         int done = 1, next = 0;
         while (done < _maxN)
@@ -182,29 +181,17 @@ internal sealed class IndependentTrial : ITrial
                 ReadOnlySpan<double> part = block.Slice(offset, take);
                 logSumExp.Add(part);
                 if (_clubIndices.Length > 0) foreach (double v in part) sum += v;
-                if (_conditional is not null) AddMoments(exact.Slice(offset, take));
+                _moments?.Add(exact.Slice(offset, take));
                 done += take;
                 offset += take;
                 for (; next < _sizesAscending.Length && _batchSizes[_sizesAscending[next]] == done; next++)
                 {
                     _prefixLogSumExp[_sizesAscending[next]] = logSumExp.Result;
                     _prefixSum[_sizesAscending[next]] = sum;
-                    for (int a = 0; a < _momentSums.Length; a++) _prefixMomentSums[_sizesAscending[next], a] = _momentSums[a];
+                    if (_moments is not null)
+                        for (int a = 0; a < _logMoments.Length; a++) _prefixLogMomentSums[_sizesAscending[next], a] = _moments.LogSum(a);
                 }
             }
-        }
-    }
-
-    /// <summary>Adds Σ r^α / E[r^α | y] over these exact negative log ratios to each moment sum.</summary>
-    private void AddMoments(ReadOnlySpan<double> logRatios)
-    {
-        Span<double> terms = _momentTerms.AsSpan(0, logRatios.Length);
-        for (int a = 0; a < _momentSums.Length; a++)
-        {
-            TensorPrimitives.Multiply(logRatios, _conditional!.MomentExponents[a], terms);
-            TensorPrimitives.Add(terms, -_logMoments[a], terms);
-            TensorPrimitives.Exp(terms, terms);
-            _momentSums[a] += TensorPrimitives.Sum<double>(terms);
         }
     }
 

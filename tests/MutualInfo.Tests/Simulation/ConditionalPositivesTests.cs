@@ -79,4 +79,21 @@ public class ConditionalPositivesTests
         Assert.Equal((0, 0), (plain.ConditionalPositives, plain.ControlCount));
         Assert.Equal(plain.PlainEstimate, plain.Estimate);
     }
+
+    [Fact]
+    public void Moment_sums_equal_the_direct_sums_across_blocks_with_a_growing_shift()
+    {
+        double[] first = [-40, -3.5, 2, double.NegativeInfinity], second = [10, -700, 0.25];
+        var sums = new NegativeMomentSums(4);
+        sums.Add(first);
+        sums.Add(second);
+        for (int a = 0; a < NegativeMomentSums.Exponents.Length; a++)
+        {
+            double alpha = NegativeMomentSums.Exponents[a];
+            double direct = first.Concat(second).Sum(l => Math.Exp(alpha * l));
+            Assert.Equal(Math.Log(direct), sums.LogSum(a), 12);
+        }
+        sums.Reset();
+        Assert.Equal(double.NegativeInfinity, sums.LogSum(0));
+    }
 }
