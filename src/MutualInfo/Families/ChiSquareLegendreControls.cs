@@ -16,10 +16,15 @@ internal static class ChiSquareLegendreControls
     public static void Write(int dof, double u, Span<double> dest)
     {
         if (dest.Length != Count) throw new ArgumentException($"need {Count} slots, got {dest.Length}", nameof(dest));
-        double t = 2 * SpecialFunctions.RegularizedGammaP(0.5 * dof, 0.5 * u) - 1;
+        Legendre(2 * SpecialFunctions.RegularizedGammaP(0.5 * dof, 0.5 * u) - 1, dest);
+    }
+
+    /// <summary>Writes P_1(t)..P_{dest.Length}(t), the Legendre polynomials on [−1, 1].</summary>
+    public static void Legendre(double t, Span<double> dest)
+    {
         double previous = 1, current = t;
         dest[0] = t;
-        for (int k = 1; k < Count; k++)
+        for (int k = 1; k < dest.Length; k++)
         {
             // Bonnet's recursion: (k + 1) P_{k+1} = (2k + 1) t P_k − k P_{k−1}.
             double next = ((2 * k + 1) * t * current - k * previous) / (k + 1);

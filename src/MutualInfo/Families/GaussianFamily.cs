@@ -235,6 +235,31 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily, ICondi
         ChiSquareLegendreControls.Write(Dim, SquaredNorm(y), dest);
     }
 
+    /// <summary>
+    /// Completing the square, log r(x̄, y) = c + a|y|²(1 − 1/ρ²) + a|x̄ − y/ρ|² with a &lt; 0, and |x̄ − y/ρ|² is noncentral
+    /// χ²_d with noncentrality |y|²/ρ²; so the tail is that distribution's lower CDF at q = (t − c − a|y|²(1 − 1/ρ²))/a,
+    /// a Poisson(λ/2) mixture of regularized gammas P(d/2 + j, q/2), summed over the Poisson mass.
+    /// </summary>
+    public double NegativeTailProbability(double t, ReadOnlySpan<double> y)
+    {
+        CheckSingleY(y);
+        double yNorm2 = SquaredNorm(y);
+        if (_rho == 0) return t < _constant ? 1 : 0;
+        double q = (t - _constant - _normCoefficient * yNorm2 * (1 - 1 / (_rho * _rho))) / _normCoefficient;
+        if (!(q > 0)) return 0;
+        if (double.IsPositiveInfinity(q)) return 1;
+        double halfLambda = 0.5 * yNorm2 / (_rho * _rho), x = 0.5 * q;
+        int centre = (int)halfLambda, spread = (int)(12 * Math.Sqrt(halfLambda)) + 30;
+        double total = 0;
+        for (int j = Math.Max(0, centre - spread); j <= centre + spread; j++)
+        {
+            double logWeight = halfLambda > 0 ? -halfLambda + j * Math.Log(halfLambda) - SpecialFunctions.LogGamma(j + 1) : (j == 0 ? 0 : double.NegativeInfinity);
+            if (logWeight < -745) continue;
+            total += Math.Exp(logWeight) * SpecialFunctions.RegularizedGammaP(0.5 * Dim + j, x);
+        }
+        return Math.Min(1, total);
+    }
+
     /// <summary>At |y|² = d, its mean (the moment depends on y only through |y|²).</summary>
     public double TypicalLogMomentRatio(double alpha)
     {

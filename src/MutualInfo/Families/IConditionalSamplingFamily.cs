@@ -27,6 +27,9 @@ public interface IConditionalSamplingFamily : IKnownMiFamily
     /// </summary>
     double LogRatioMoment(double alpha, ReadOnlySpan<double> y);
 
+    /// <summary>P(log r(x̄, y) &gt; t) for x̄ ~ p(x) and one fixed y: the exact tail of a negative's score.</summary>
+    double NegativeTailProbability(double t, ReadOnlySpan<double> y);
+
     /// <summary>
     /// log(E[r^{2α} | y] / E[r^α | y]²) at a typical y, fixed in advance: how heavy-tailed one negative's r^α is (a sum
     /// of n − 1 of them has relative variance about e^this/(n − 1)).

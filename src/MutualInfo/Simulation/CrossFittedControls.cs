@@ -30,39 +30,60 @@ public static class CrossFittedControls
     /// The estimate from <paramref name="values"/> with the first k of <paramref name="controls"/>, k one of
     /// <paramref name="candidateCounts"/> chosen per fold; null with fewer than 10 trials per fold or a non-finite value.
     /// </summary>
-    public static Result? Estimate(ReadOnlySpan<double> values, IReadOnlyList<double[]> controls, IReadOnlyList<int> candidateCounts)
+    public static Result? Estimate(ReadOnlySpan<double> values, IReadOnlyList<double[]> controls, IReadOnlyList<int> candidateCounts) =>
+        Estimate(values, [new Chain(controls, candidateCounts)]);
+
+    /// <summary>One ordering of the controls and the prefix lengths k offered from it.</summary>
+    public sealed record Chain(IReadOnlyList<double[]> Controls, IReadOnlyList<int> Counts);
+
+    /// <summary>
+    /// As <see cref="Estimate(ReadOnlySpan{double}, IReadOnlyList{double[]}, IReadOnlyList{int})"/>, choosing per fold
+    /// among the prefixes of several orderings of the controls (nested sets within each ordering).
+    /// </summary>
+    public static Result? Estimate(ReadOnlySpan<double> values, IReadOnlyList<Chain> chains)
     {
         int t = values.Length;
-        if (t < 10 * Folds || candidateCounts.Count == 0 || candidateCounts.Any(k => k < 0 || k > controls.Count)) return null;
-        if (controls.Any(c => c.Length != t)) throw new ArgumentException("every control needs one value per trial", nameof(controls));
+        if (t < 10 * Folds || chains.Count == 0) return null;
         int trainSize = t - (t + Folds - 1) / Folds;
-        candidateCounts = candidateCounts.Where(k => (k + 1) * TrialsPerCoefficient <= trainSize).ToArray();
-        if (candidateCounts.Count == 0) return null;
         foreach (double x in values) if (!double.IsFinite(x)) return null;
-        if (controls.Any(c => c.Any(x => !double.IsFinite(x)))) return null;
-        int k = candidateCounts.Max();
-        FoldSums[] folds = FoldSums.Compute(values, controls, k, Folds);
+        var usable = new List<(Chain Chain, int[] Counts, FoldSums[] Folds)>();
+        foreach (Chain chain in chains)
+        {
+            if (chain.Controls.Any(c => c.Length != t)) throw new ArgumentException("every control needs one value per trial", nameof(chains));
+            if (chain.Counts.Any(k => k < 0 || k > chain.Controls.Count)) throw new ArgumentException("a count exceeds its chain", nameof(chains));
+            int[] counts = chain.Counts.Where(k => (k + 1) * TrialsPerCoefficient <= trainSize).Distinct().ToArray();
+            if (counts.Length == 0) continue;
+            int k = counts.Max();
+            if (chain.Controls.Take(k).Any(c => c.Any(x => !double.IsFinite(x)))) return null;
+            usable.Add((chain, counts, FoldSums.Compute(values, chain.Controls, k, Folds)));
+        }
+        if (usable.Count == 0) return null;
         var corrected = new double[t];
         var chosen = new int[Folds];
         double firstCoefficient = 0;
         for (int f = 0; f < Folds; f++)
         {
             int[] train = Enumerable.Range(1, Folds - 1).Select(j => (f + j) % Folds).ToArray();
-            FoldSums a = FoldSums.Combine(folds, train[..2]), b = FoldSums.Combine(folds, train[2..]), all = FoldSums.Combine(folds, train);
-            double[][] betasA = a.Slopes(candidateCounts), betasB = b.Slopes(candidateCounts);
-            int best = 0;
             double bestScore = double.PositiveInfinity;
-            for (int c = 0; c < candidateCounts.Count; c++)
+            (int Chain, int Count) best = (0, usable[0].Counts[0]);
+            for (int c = 0; c < usable.Count; c++)
             {
-                double score = b.HeldOutSquares(betasA[c]) + a.HeldOutSquares(betasB[c]);
-                if (score < bestScore)
+                FoldSums[] folds = usable[c].Folds;
+                FoldSums a = FoldSums.Combine(folds, train[..2]), b = FoldSums.Combine(folds, train[2..]);
+                double[][] betasA = a.Slopes(usable[c].Counts), betasB = b.Slopes(usable[c].Counts);
+                for (int j = 0; j < usable[c].Counts.Length; j++)
                 {
-                    bestScore = score;
-                    best = c;
+                    double score = b.HeldOutSquares(betasA[j]) + a.HeldOutSquares(betasB[j]);
+                    if (score < bestScore)
+                    {
+                        bestScore = score;
+                        best = (c, usable[c].Counts[j]);
+                    }
                 }
             }
-            double[] beta = all.Slopes([candidateCounts[best]])[0];
-            chosen[f] = candidateCounts[best];
+            IReadOnlyList<double[]> controls = usable[best.Chain].Chain.Controls;
+            double[] beta = FoldSums.Combine(usable[best.Chain].Folds, train).Slopes([best.Count])[0];
+            chosen[f] = best.Count;
             if (beta.Length > 0) firstCoefficient += beta[0] / Folds;
             for (int i = f; i < t; i += Folds)
             {

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using MutualInfo.Bounds;
 using MutualInfo.Families;
+using MutualInfo.Numerics;
 using MutualInfo.Randomness;
 
 namespace MutualInfo.Simulation;
@@ -37,6 +38,7 @@ internal sealed class IndependentTrial : ITrial
     private readonly double[] _exactPositives = [], _scoredPositives = [], _yControls = [], _logMoments = [], _exactBlock = [];
     private readonly NegativeMomentSums? _moments;
     private readonly double[,] _prefixLogMomentSums = new double[0, 0];
+    private readonly double[] _prefixMax = [], _maxPolynomials = new double[ConditionalLayout.MaxPolynomials];
 
     public IndependentTrial(IKnownMiFamily family, IReadOnlyList<IBound> bounds, IReadOnlyList<int> batchSizes, CriticSpec? critic = null,
         int conditionalPositives = 0)
@@ -64,6 +66,7 @@ internal sealed class IndependentTrial : ITrial
         _yControls = new double[_conditional.YControlCount];
         _logMoments = new double[NegativeMomentSums.Exponents.Length];
         _prefixLogMomentSums = new double[batchSizes.Count, _logMoments.Length];
+        _prefixMax = new double[batchSizes.Count];
         int blockLength = Math.Min(BlockSize, _maxN - 1);
         _moments = new NegativeMomentSums(blockLength);
         if (!_critic.IsExact) _exactBlock = new double[blockLength];
@@ -145,6 +148,12 @@ internal sealed class IndependentTrial : ITrial
             controls[0] = meanLogRatio - family.MutualInformation;
             _yControls.CopyTo(controls.Slice(1, _yControls.Length));
             int next = 1 + _yControls.Length;
+            // G(M)^{n−1} = (1 − P(l > M))^{n−1}, uniform given y whatever n (continuous scores).
+            double uniform = Math.Exp((n - 1) * SpecialFunctions.Log1P(-family.NegativeTailProbability(_prefixMax[s], _y)));
+            ChiSquareLegendreControls.Legendre(2 * uniform - 1, _maxPolynomials);
+            foreach (double p in _maxPolynomials) controls[next++] = p;
+            for (int k = 0; k < ConditionalLayout.MaxInteractions; k++)
+                foreach (double yc in _yControls) controls[next++] = _maxPolynomials[k] * yc;
             for (int a = 0; a < _logMoments.Length; a++)
             {
                 double moment = Math.Exp(_prefixLogMomentSums[s, a] - _logMoments[a] - Math.Log(n - 1)) - 1;
@@ -189,7 +198,10 @@ internal sealed class IndependentTrial : ITrial
                     _prefixLogSumExp[_sizesAscending[next]] = logSumExp.Result;
                     _prefixSum[_sizesAscending[next]] = sum;
                     if (_moments is not null)
+                    {
                         for (int a = 0; a < _logMoments.Length; a++) _prefixLogMomentSums[_sizesAscending[next], a] = _moments.LogSum(a);
+                        _prefixMax[_sizesAscending[next]] = _moments.Max;
+                    }
                 }
             }
         }

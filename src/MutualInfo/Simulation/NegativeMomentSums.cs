@@ -58,6 +58,9 @@ internal sealed class NegativeMomentSums
         _sums[4] += s8;
     }
 
+    /// <summary>The largest log ratio so far (−∞ before any finite one).</summary>
+    public double Max => _shift;
+
     /// <summary>log Σ r^α for exponent index a (−∞ before any finite log ratio).</summary>
     public double LogSum(int a) => _shift == double.NegativeInfinity ? double.NegativeInfinity : Exponents[a] * _shift + Math.Log(_sums[a]);
 }

@@ -157,8 +157,9 @@ public static class Simulator
     /// <summary>
     /// The row's estimate from the conditional values with the zero-mean controls (the positive's own log r − I
     /// first), cross-fitted (<see cref="CrossFittedControls"/>): exactly unbiased, with the control set — none, the two
-    /// log r controls, with the functions of y, then with the negatives' moment controls of one more exponent α at a
-    /// time (smallest, least heavy-tailed α first) — chosen per fold on the other folds. A moment control enters only at batch sizes where it is not too heavy-tailed, decided in advance
+    /// log r controls, with the functions of y, optionally with the negatives' maximum's block, then with the
+    /// negatives' moment controls of one more exponent α at a time (smallest, least heavy-tailed α first) — chosen per
+    /// fold on the other folds. A moment control enters only at batch sizes where it is not too heavy-tailed, decided in advance
     /// from the family: e^{log moment ratio} ≤ n − 1, i.e. the sum's relative variance at a typical y at most 1 (a
     /// heavy-tailed control makes the regression worse, not better). Unchanged when the fit does not apply.
     /// </summary>
@@ -167,16 +168,22 @@ public static class Simulator
     {
         var family = (IConditionalSamplingFamily)settings.Family;
         ConditionalLayout layout = ConditionalLayout.For(family, settings.Bounds.Count, settings.BatchSizes.Count, settings.ConditionalPositives)!;
-        var chosen = new List<double[]> { ownLogRatio.Select(c => c - trueMi).ToArray() };
-        chosen.AddRange(controls.Take(1 + layout.YControls));
-        var candidates = new List<int> { 0, 2, chosen.Count };
+        var basic = new List<double[]> { ownLogRatio.Select(c => c - trueMi).ToArray() };
+        basic.AddRange(controls.Take(1 + layout.YControls));
+        var moments = new List<double[]>();
+        var momentEnds = new List<int>();
         for (int a = 0; a < layout.Exponents.Count; a++)
             if (family.TypicalLogMomentRatio(layout.Exponents[a]) <= Math.Log(row.N - 1) + MomentControlSlack)
             {
-                chosen.AddRange(controls.Skip(layout.MomentBlockStart(a)).Take(1 + layout.YControls));
-                candidates.Add(chosen.Count);
+                moments.AddRange(controls.Skip(layout.MomentBlockStart(a)).Take(1 + layout.YControls));
+                momentEnds.Add(moments.Count);
             }
-        if (CrossFittedControls.Estimate(conditional, chosen, candidates) is not { } fit) return row;
+        double[][] maximum = controls.Skip(layout.MaxBlockStart).Take(layout.MaxControls).ToArray();
+        // Two orderings: the moment blocks straight after the functions of y, or the maximum's block first.
+        var withoutMax = new CrossFittedControls.Chain([.. basic, .. moments], [0, 2, basic.Count, .. momentEnds.Select(e => basic.Count + e)]);
+        int maxEnd = basic.Count + maximum.Length;
+        var withMax = new CrossFittedControls.Chain([.. basic, .. maximum, .. moments], [maxEnd, .. momentEnds.Select(e => maxEnd + e)]);
+        if (CrossFittedControls.Estimate(conditional, [withoutMax, withMax]) is not { } fit) return row;
         bool saturated = CappedBounds.Contains(row.Bound) && Math.Log(row.N) - fit.Estimate.Mean < Math.Max(SaturationMargin, 2 * fit.Estimate.StdError);
         return row with
         {

@@ -103,4 +103,47 @@ public class ConditionalSamplingTests
         }
         Assert.Equal(expected, SpecialFunctions.RegularizedGammaP(a, x), 12);
     }
+
+    [Theory]
+    [InlineData(20, 10.0, 15)]
+    [InlineData(3, 1.0, 255)]
+    public void Uniform_transform_of_the_negatives_maximum_is_uniform(int dim, double mi, int negatives)
+    {
+        // G(M)^{n−1} with G the exact tail of a negative's score: mean 1/2 and variance 1/12 over 4000 maxima.
+        var family = GaussianFamily.FromMutualInformation(dim, mi);
+        var x = new double[dim];
+        var y = new double[dim];
+        var rng = new Rng(21);
+        var scores = new double[negatives];
+        var uniforms = new double[4000];
+        for (int i = 0; i < uniforms.Length; i++)
+        {
+            family.SampleJoint(rng, x, y);
+            family.SampleNegativeLogRatios(rng, y, scores);
+            double tail = family.NegativeTailProbability(scores.Max(), y);
+            uniforms[i] = Math.Pow(1 - tail, negatives);
+        }
+        (double mean, double variance) = NegativeSamplerTests.MeanVariance(uniforms);
+        Assert.InRange(mean, 0.5 - 4 * Math.Sqrt(1.0 / 12 / uniforms.Length), 0.5 + 4 * Math.Sqrt(1.0 / 12 / uniforms.Length));
+        Assert.InRange(variance, 1.0 / 12 * 0.9, 1.0 / 12 * 1.1);
+    }
+
+    [Fact]
+    public void Negative_tail_probability_matches_the_empirical_tail()
+    {
+        var family = GaussianFamily.FromMutualInformation(5, 3);
+        var x = new double[5];
+        var y = new double[5];
+        family.SampleJoint(new Rng(31), x, y);
+        var scores = new double[200_000];
+        family.SampleNegativeLogRatios(new Rng(32), y, scores);
+        Array.Sort(scores);
+        foreach (double q in new[] { 0.5, 0.9, 0.999 })
+        {
+            double t = scores[(int)(q * scores.Length)];
+            double p = 1 - q, se = Math.Sqrt(p * (1 - p) / scores.Length);
+            Assert.InRange(family.NegativeTailProbability(t, y), p - 4 * se, p + 4 * se);
+        }
+        Assert.Equal(0, family.NegativeTailProbability(1e6, y));
+    }
 }
