@@ -1,3 +1,4 @@
+using MutualInfo.Benchmarking;
 using MutualInfo.Bounds;
 using MutualInfo.Families;
 using MutualInfo.Simulation;
@@ -95,5 +96,19 @@ public class ConditionalPositivesTests
         }
         sums.Reset();
         Assert.Equal(double.NegativeInfinity, sums.LogSum(0));
+    }
+
+    [Fact]
+    public void Same_numbers_whatever_the_thread_count_and_when_merged_from_shards()
+    {
+        SimulationSettings settings = Settings("gaussian:dim=6,mi=3", "infonce,loo-upper,club", [2, 64, 1000], 400, 12, critic: CriticSpec.Parse("noise=0.2"));
+        SimulationRun one = Simulator.Run(settings with { Threads = 1 });
+        SimulationRun three = Simulator.Run(settings with { Threads = 3 });
+        Assert.Equal(one.Rows, three.Rows);
+        Assert.Contains(one.Rows, r => r.ControlCount >= 6 && r.ConditionalPositives == 256);
+        var shards = Enumerable.Range(0, 3)
+            .Select(i => (Shard: ShardSpec.Parse($"{i}/3"), Blocks: Simulator.RunShard(settings with { Shard = ShardSpec.Parse($"{i}/3") })))
+            .Select(s => (s.Shard, (IReadOnlyList<TrialBlock>)s.Blocks)).ToArray();
+        Assert.Equal(one.Rows, Simulator.Merge(settings, shards).Rows);
     }
 }
