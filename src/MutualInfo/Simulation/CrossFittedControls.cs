@@ -14,7 +14,7 @@ namespace MutualInfo.Simulation;
 public static class CrossFittedControls
 {
     /// <summary>Folds of the outer split.</summary>
-    public const int Folds = 5;
+    public const int Folds = 10;
 
     /// <summary>
     /// Training trials needed per fitted coefficient: with fewer, β's error (which the per-trial residuals do not
@@ -69,7 +69,7 @@ public static class CrossFittedControls
             for (int c = 0; c < usable.Count; c++)
             {
                 FoldSums[] folds = usable[c].Folds;
-                FoldSums a = FoldSums.Combine(folds, train[..2]), b = FoldSums.Combine(folds, train[2..]);
+                FoldSums a = FoldSums.Combine(folds, train[..(train.Length / 2)]), b = FoldSums.Combine(folds, train[(train.Length / 2)..]);
                 double[][] betasA = a.Slopes(usable[c].Counts), betasB = b.Slopes(usable[c].Counts);
                 for (int j = 0; j < usable[c].Counts.Length; j++)
                 {
@@ -94,7 +94,18 @@ public static class CrossFittedControls
         }
         var moments = new RunningMoments();
         foreach (double e in corrected) moments.Add(e);
+        // The folds share trials through β, so the per-trial spread can understate the error; the spread of the fold
+        // means (K − 1 degrees of freedom) also sees that, and the larger of the two is reported.
+        var foldMeans = new RunningMoments();
+        for (int f = 0; f < Folds; f++)
+        {
+            var fold = new RunningMoments();
+            for (int i = f; i < t; i += Folds) fold.Add(corrected[i]);
+            foldMeans.Add(fold.Mean);
+        }
+        MeanEstimate withinFolds = moments.ToEstimate();
+        double se = Math.Max(withinFolds.StdError, foldMeans.StdError);
         int controlsUsed = chosen.GroupBy(c => c).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
-        return new Result(moments.ToEstimate(), controlsUsed, firstCoefficient);
+        return new Result(MeanEstimate.FromMoments(withinFolds.Mean, se, t), controlsUsed, firstCoefficient);
     }
 }
