@@ -54,6 +54,12 @@ internal static class SimulateCommand
         {
             Description = "Report the plain trial mean; by default the positive's log r (mean I) is a control variate",
         };
+        var conditionalPositives = new Option<int>("--conditional-positives")
+        {
+            Description = "Independent negatives: fresh positives x ~ p(x|y) per trial averaged against the same negatives, with "
+                + "known-mean controls of y and of the negatives (Gaussian families); 0 keeps the single control variate",
+            DefaultValueFactory = _ => SimulationSettings.DefaultConditionalPositives,
+        };
         var targetGap = new Option<double?>("--target-gap")
         {
             Description = "Instead of curves: per family and bound, the smallest n with |E[bound] − I| ≤ δ nats, with a 95% CI of n",
@@ -77,7 +83,7 @@ internal static class SimulateCommand
         var common = new CommonOptions();
 
         var command = new Command("simulate", "Exact-critic simulation of InfoNCE and the other bounds vs batch size n");
-        foreach (Option option in new Option[] { family, bounds, sizes, trials, negatives, critic, noControlVariate, targetGap, sweepMi, maxN, shard, csv, plot }) command.Options.Add(option);
+        foreach (Option option in new Option[] { family, bounds, sizes, trials, negatives, critic, noControlVariate, conditionalPositives, targetGap, sweepMi, maxN, shard, csv, plot }) command.Options.Add(option);
         common.AddTo(command);
         command.Subcommands.Add(SimulateMergeCommand.Create());
         command.SetAction(parsed =>
@@ -104,6 +110,7 @@ internal static class SimulateCommand
                     CriticSpec.Parse(parsed.GetValue(critic)!),
                     !parsed.GetValue(noControlVariate),
                     parsed.GetValue(common.Json),
+                    parsed.GetValue(conditionalPositives),
                     parsed.GetValue(plot)));
             bool showcase = specs.Length == 0;
             CriticSpec criticSpec = CriticSpec.Parse(parsed.GetValue(critic)!);
@@ -129,7 +136,8 @@ internal static class SimulateCommand
                 parsed.GetValue(plot) ?? (showcase && shardSpec is null ? ShowcasePlot : null),
                 critics,
                 !parsed.GetValue(noControlVariate),
-                shardSpec);
+                shardSpec,
+                parsed.GetValue(conditionalPositives));
             return Execute(request);
         });
         return command;
@@ -148,7 +156,7 @@ internal static class SimulateCommand
     {
         SimulationSettings[] settings = request.Families
             .Select((f, i) => new SimulationSettings(f, request.Bounds, request.BatchSizes, request.Trials, request.Negatives, request.Seed, request.Threads,
-                request.ControlVariate, request.Critics[i], request.Shard))
+                request.ControlVariate, request.Critics[i], request.Shard, request.ConditionalPositives))
             .ToArray();
         ValidateOutputs(request);
         foreach (SimulationSettings s in settings) s.Validate();
@@ -187,7 +195,7 @@ internal static class SimulateCommand
         OutputPaths.Require([], new("--json", request.JsonPath), new("--plot", request.PlotPath));
         var settings = request.Families
             .Select(f => new SimulationSettings(f, request.Bounds, [2], request.Trials, request.Negatives, request.Seed, request.Threads,
-                request.ControlVariate, request.Critic))
+                request.ControlVariate, request.Critic, ConditionalPositives: request.ConditionalPositives))
             .ToArray();
         foreach (SimulationSettings s in settings) (s with { BatchSizes = [request.MaxN] }).Validate();
         var runs = new List<GapSearchRun>();
@@ -225,5 +233,5 @@ internal static class SimulateCommand
     private sealed record SimulateRequest(
         IKnownMiFamily[] Families, IReadOnlyList<IBound> Bounds, IReadOnlyList<int> BatchSizes, int Trials,
         NegativeSampling Negatives, ulong Seed, int Threads, string? JsonPath, string? CsvPath, string? PlotPath,
-        CriticSpec[] Critics, bool ControlVariate, ShardSpec? Shard);
+        CriticSpec[] Critics, bool ControlVariate, ShardSpec? Shard, int ConditionalPositives);
 }

@@ -8,7 +8,7 @@ namespace MutualInfo.Cli.Simulate;
 /// <summary>The parsed `mi simulate --target-gap` / `--sweep-mi` invocation.</summary>
 internal sealed record GapSearchRequest(
     IKnownMiFamily[] Families, IReadOnlyList<IBound> Bounds, double Delta, int MaxN, int Trials, NegativeSampling Negatives,
-    ulong Seed, int Threads, CriticSpec Critic, bool ControlVariate, string? JsonPath, string? PlotPath)
+    ulong Seed, int Threads, CriticSpec Critic, bool ControlVariate, string? JsonPath, int ConditionalPositives, string? PlotPath)
 {
     /// <summary>δ when --sweep-mi is given without --target-gap.</summary>
     public const double DefaultDelta = 0.1;

@@ -8,9 +8,11 @@ namespace MutualInfo.Cli.Simulate;
 /// The `mi simulate --json` contract: {"runs":[{"family","true_mi","negatives","seed","critic","control_variate",
 /// "lautum_information","club_exact",
 /// "rows":[{"bound","spec","label","n","log_n","mean","std_error","ci95":[lo,hi],"mean_plain","std_error_plain",
-/// "cv_coefficient","theory_first_order","theory_second_order","trial_variance","theory_trial_variance",
+/// "cv_coefficient","controls","conditional_positives","theory_first_order","theory_second_order","trial_variance","theory_trial_variance",
 /// "frac_above_true","trials","saturated"}]}]}. "mean"/"std_error"/"ci95" are the control-variate
-/// estimate where it applies ("cv_coefficient" not null), the plain trial mean otherwise.
+/// estimate where it applies ("cv_coefficient" not null), the plain trial mean otherwise; "controls" counts the
+/// known-mean controls behind it (0 plain, 1 the positive's log r) and "conditional_positives" the fresh positives
+/// x ~ p(x|y) averaged per trial (0 none).
 /// </summary>
 internal static class SimulationJson
 {
@@ -73,6 +75,8 @@ internal static class SimulationJson
         json.WriteNumberOrNull("std_error_plain", row.PlainEstimate.StdError);
         if (row.ControlCoefficient is { } beta) json.WriteNumberOrNull("cv_coefficient", beta);
         else json.WriteNull("cv_coefficient");
+        json.WriteNumber("controls", row.ControlCount);
+        json.WriteNumber("conditional_positives", row.ConditionalPositives);
         WriteOptional(json, "theory_first_order", row.TheoryFirstOrder);
         WriteOptional(json, "theory_second_order", row.TheorySecondOrder);
         json.WriteNumberOrNull("trial_variance", row.TrialVariance);

@@ -10,19 +10,21 @@ namespace MutualInfo.Cli.Simulate;
 /// The file of one `mi simulate --shard i/k`: the run's settings and the shard's raw trial values, each trial value
 /// stored as its 8 IEEE-754 bytes (little-endian, base64), so `mi simulate merge` rebuilds the unsharded result
 /// exactly. {"format":"mi-simulate-shard/1","shard":"i/k","bounds":[spec…],"n":[…],"trials","negatives","seed",
-/// "critic","control_variate","families":[{"family","critic","blocks":[{"n","controls","values":[…per bound]}]}]}
-/// (the top-level critic is the first family's; each family carries its own).
+/// "critic","control_variate","conditional_positives","families":[{"family","critic","blocks":[{"n","controls",
+/// "values":[…per bound],"conditional":[…per bound],"zero_mean_controls":[…]}]}]} (the top-level critic is the first
+/// family's; each family carries its own; "conditional" and "zero_mean_controls" only where the run has conditional
+/// positives).
 /// </summary>
 internal static class SimulationShardFile
 {
-    private const string Format = "mi-simulate-shard/1";
+    private const string Format = "mi-simulate-shard/2";
 
     /// <summary>The settings shared by every shard of a run, and each family's shard values.</summary>
     public sealed record Contents(ShardSpec Shard, IReadOnlyList<SimulationSettings> Settings, IReadOnlyList<IReadOnlyList<TrialBlock>> Blocks)
     {
         /// <summary>Everything that must agree between the shards of one run.</summary>
         public string RunKey => string.Join("|", Settings.Select(s =>
-            $"{s.Family.Name};{string.Join(",", s.Bounds.Select(b => b.Spec))};{string.Join(",", s.BatchSizes)};{s.Trials};{s.Negatives};{s.Seed};{s.EffectiveCritic.Name};{s.ControlVariate}"));
+            $"{s.Family.Name};{string.Join(",", s.Bounds.Select(b => b.Spec))};{string.Join(",", s.BatchSizes)};{s.Trials};{s.Negatives};{s.Seed};{s.EffectiveCritic.Name};{s.ControlVariate};{s.ConditionalPositives}"));
     }
 
     public static void Write(Stream stream, ShardSpec shard, IReadOnlyList<SimulationSettings> settings, IReadOnlyList<IReadOnlyList<TrialBlock>> blocks)
@@ -43,6 +45,7 @@ internal static class SimulationShardFile
         json.WriteNumber("seed", first.Seed);
         json.WriteString("critic", first.EffectiveCritic.Name);
         json.WriteBoolean("control_variate", first.ControlVariate);
+        json.WriteNumber("conditional_positives", first.ConditionalPositives);
         json.WriteStartArray("families");
         for (int f = 0; f < settings.Count; f++)
         {
@@ -58,6 +61,8 @@ internal static class SimulationShardFile
                 json.WriteStartArray("values");
                 foreach (double[] values in block.Values) json.WriteStringValue(Encode(values));
                 json.WriteEndArray();
+                WriteColumns(json, "conditional", block.ConditionalValues);
+                WriteColumns(json, "zero_mean_controls", block.ZeroMeanControls);
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -85,17 +90,22 @@ internal static class SimulationShardFile
             ulong seed = root.GetProperty("seed").GetUInt64();
             CriticSpec critic = CriticSpec.Parse(root.GetProperty("critic").GetString()!);
             bool controlVariate = root.GetProperty("control_variate").GetBoolean();
+            int positives = root.GetProperty("conditional_positives").GetInt32();
             var settings = new List<SimulationSettings>();
             var blocks = new List<IReadOnlyList<TrialBlock>>();
             foreach (JsonElement family in root.GetProperty("families").EnumerateArray())
             {
                 CriticSpec familyCritic = family.TryGetProperty("critic", out JsonElement c) ? CriticSpec.Parse(c.GetString()!) : critic;
                 settings.Add(new SimulationSettings(FamilySpec.ParseWithLogRatio(family.GetProperty("family").GetString()!), bounds, sizes, trials,
-                    negatives, seed, threads, controlVariate, familyCritic));
+                    negatives, seed, threads, controlVariate, familyCritic, ConditionalPositives: positives));
                 blocks.Add(family.GetProperty("blocks").EnumerateArray().Select(b => new TrialBlock(
                     b.GetProperty("n").GetInt32(),
-                    b.GetProperty("values").EnumerateArray().Select(v => Decode(v.GetString()!)).ToArray(),
-                    Decode(b.GetProperty("controls").GetString()!))).ToArray());
+                    ReadColumns(b, "values")!,
+                    Decode(b.GetProperty("controls").GetString()!))
+                {
+                    ConditionalValues = ReadColumns(b, "conditional"),
+                    ZeroMeanControls = ReadColumns(b, "zero_mean_controls"),
+                }).ToArray());
             }
             return new Contents(shard, settings, blocks);
         }
@@ -105,6 +115,18 @@ internal static class SimulationShardFile
             throw new UsageException($"merge: cannot read '{path}': {e.Message.Split('\n')[0]}");
         }
     }
+
+    private static void WriteColumns(Utf8JsonWriter json, string name, double[][]? columns)
+    {
+        if (columns is null) return;
+        json.WriteStartArray(name);
+        foreach (double[] column in columns) json.WriteStringValue(Encode(column));
+        json.WriteEndArray();
+    }
+
+    private static double[][]? ReadColumns(JsonElement block, string name) => block.TryGetProperty(name, out JsonElement columns)
+        ? columns.EnumerateArray().Select(v => Decode(v.GetString()!)).ToArray()
+        : null;
 
     private static string Encode(double[] values)
     {

@@ -11,7 +11,10 @@ internal static class SimulationTable
     {
         (string Spec, string Label)[] bounds = run.Rows.Select(r => (r.Spec, r.Label)).Distinct().ToArray();
         string critic = run.Critic == "exact" ? "exact critic log r" : $"critic {run.Critic}";
-        string se = run.ControlVariate ? "SE with the control variate" : "plain SE";
+        int positives = run.Rows.Max(r => r.ConditionalPositives);
+        string se = !run.ControlVariate ? "plain SE"
+            : positives > 0 ? $"SE with {positives} conditional positives per trial and known-mean controls (cross-fitted)"
+            : "SE with the control variate";
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{run.Family}: I = {run.TrueMi:F4} nats, {SimulationJson.NegativesName(run.Negatives)} negatives, {trials} trials, {critic}, {se}"));
         var table = new Table { Border = TableBorder.Simple };
@@ -32,7 +35,12 @@ internal static class SimulationTable
     }
 
     private static string Cell(SimulationRow row) =>
-        $"{F(row.Estimate.Mean)} ± {F(row.Estimate.StdError)}{(row.Saturated ? "*" : " ")}";
+        $"{F(row.Estimate.Mean)} ± {Se(row.Estimate.StdError)}{(row.Saturated ? "*" : " ")}";
+
+    /// <summary>Three decimals, or two significant digits below 0.001 (conditional positives reach 10⁻⁵).</summary>
+    private static string Se(double value) => value is > 0 and < 0.001
+        ? value.ToString("0.0e0", CultureInfo.InvariantCulture)
+        : F(value);
 
     private static string F(double value) => value.ToString("F3", CultureInfo.InvariantCulture);
 }

@@ -12,7 +12,7 @@ namespace MutualInfo.Families;
 /// log r(x, y) = c + a(x) + a(y) + κ x·y with c = −(d/2) ln(1 − ρ²), a(t) = −ρ²|t|² / (2(1 − ρ²)), κ = ρ / (1 − ρ²),
 /// so a batch of scores is one GEMM plus rank-one terms.
 /// </remarks>
-public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily
+public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily, IConditionalSamplingFamily
 {
     private readonly double _rho;
     private readonly double _noiseScale;
@@ -195,6 +195,90 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily
             FillRestOfSquaredNorm(rng, rest);
             for (int k = 0; k < count; k++) scores[k] = offset + _normCoefficient * (z[k] * z[k] + rest[k]) + slope * z[k];
         }
+    }
+
+    /// <summary>
+    /// Draws log r(x, y) for x ~ p(x | y) = N(ρy, (1 − ρ²)I) in O(1) each: with x = ρy + √(1 − ρ²) z,
+    /// log r = I + ρ²|y|²/2 + ρ√(1 − ρ²)|y| w − ρ²|z|²/2, where w = z·y/|y| ~ N(0, 1) and |z|² − w² ~ χ²_{d−1}
+    /// independent of w (the same rotation as for the negatives).
+    /// </summary>
+    public void SamplePositiveLogRatios(Rng rng, ReadOnlySpan<double> y, Span<double> dest)
+    {
+        CheckSingleY(y);
+        double rho2 = _rho * _rho, yNorm2 = SquaredNorm(y);
+        double offset = _constant + 0.5 * rho2 * yNorm2;
+        double slope = _rho * _noiseScale * Math.Sqrt(yNorm2);
+        int chunk = Math.Min(NegativeChunkRows, dest.Length);
+        using var wLease = new PooledArray(chunk);
+        using var restLease = new PooledArray(chunk);
+        for (int start = 0; start < dest.Length; start += chunk)
+        {
+            int count = Math.Min(chunk, dest.Length - start);
+            Span<double> w = wLease.Span[..count], rest = restLease.Span[..count], scores = dest.Slice(start, count);
+            rng.FillGaussian(w);
+            FillRestOfSquaredNorm(rng, rest);
+            for (int k = 0; k < count; k++) scores[k] = offset + slope * w[k] - 0.5 * rho2 * (w[k] * w[k] + rest[k]);
+        }
+    }
+
+    /// <summary>Legendre polynomials P_1..P_4 of 2F(|y|²) − 1, F the χ²_d distribution function.</summary>
+    public int YControlCount => ChiSquareLegendreControls.Count;
+
+    /// <summary>
+    /// |y|² ~ χ²_d, so F(|y|²) is uniform on (0, 1) and every Legendre polynomial P_k(2F − 1), k ≥ 1, has mean 0
+    /// and lies in [−1, 1]. Given y the trial depends on y only through |y|² (rotation invariance), so these
+    /// capture its dependence on y, however nonlinear.
+    /// </summary>
+    public void WriteYControls(ReadOnlySpan<double> y, Span<double> dest)
+    {
+        CheckSingleY(y);
+        ChiSquareLegendreControls.Write(Dim, SquaredNorm(y), dest);
+    }
+
+    /// <summary>
+    /// Completing the square, log r(x̄, y) = c + a|y|²(1 − 1/ρ²) + a|x̄ − y/ρ|² with a &lt; 0, and |x̄ − y/ρ|² is noncentral
+    /// χ²_d with noncentrality |y|²/ρ²; so the tail is that distribution's lower CDF at q = (t − c − a|y|²(1 − 1/ρ²))/a,
+    /// a Poisson(λ/2) mixture of regularized gammas P(d/2 + j, q/2), summed over the Poisson mass.
+    /// </summary>
+    public double NegativeTailProbability(double t, ReadOnlySpan<double> y)
+    {
+        CheckSingleY(y);
+        double yNorm2 = SquaredNorm(y);
+        if (_rho == 0) return t < _constant ? 1 : 0;
+        double q = (t - _constant - _normCoefficient * yNorm2 * (1 - 1 / (_rho * _rho))) / _normCoefficient;
+        if (!(q > 0)) return 0;
+        if (double.IsPositiveInfinity(q)) return 1;
+        double halfLambda = 0.5 * yNorm2 / (_rho * _rho), x = 0.5 * q;
+        int centre = (int)halfLambda, spread = (int)(12 * Math.Sqrt(halfLambda)) + 30;
+        double total = 0;
+        for (int j = Math.Max(0, centre - spread); j <= centre + spread; j++)
+        {
+            double logWeight = halfLambda > 0 ? -halfLambda + j * Math.Log(halfLambda) - SpecialFunctions.LogGamma(j + 1) : (j == 0 ? 0 : double.NegativeInfinity);
+            if (logWeight < -745) continue;
+            total += Math.Exp(logWeight) * SpecialFunctions.RegularizedGammaP(0.5 * Dim + j, x);
+        }
+        return Math.Min(1, total);
+    }
+
+    /// <summary>At |y|² = d, its mean (the moment depends on y only through |y|²).</summary>
+    public double TypicalLogMomentRatio(double alpha)
+    {
+        var typical = new double[Dim];
+        typical.AsSpan().Fill(1);
+        return LogRatioMoment(2 * alpha, typical) - 2 * LogRatioMoment(alpha, typical);
+    }
+
+    /// <summary>
+    /// log E_{x̄ ~ N(0, I)}[r(x̄, y)^α] = α(c + a|y|²) − (d/2) ln(1 − 2αa) + α²κ²|y|²/(2(1 − 2αa)) (a Gaussian
+    /// integral per coordinate, with c, a, κ of the class remarks); 0 at α = 1, as E[r | y] = 1.
+    /// </summary>
+    public double LogRatioMoment(double alpha, ReadOnlySpan<double> y)
+    {
+        CheckSingleY(y);
+        if (!(alpha >= 0)) throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "need α ≥ 0");
+        double yNorm2 = SquaredNorm(y), spread = 1 - 2 * alpha * _normCoefficient;
+        return alpha * (_constant + _normCoefficient * yNorm2) - 0.5 * Dim * Math.Log(spread)
+            + alpha * alpha * _kappa * _kappa * yNorm2 / (2 * spread);
     }
 
     /// <summary>|x̄|² − z² ~ χ²_{d−1}: Marsaglia–Tsang for d − 1 ≥ 2, a squared normal for d = 2, zero for d = 1.</summary>

@@ -55,6 +55,45 @@ public static class SpecialFunctions
         return double.IsPositiveInfinity(u) ? Math.Log(u) : Math.Log(u) * x / (u - 1);
     }
 
+    /// <summary>
+    /// The regularized lower incomplete gamma function P(a, x) = γ(a, x)/Γ(a) for a &gt; 0, x ≥ 0 (the distribution
+    /// function of Gamma(a, 1)): its power series below x = a + 1, Lentz's continued fraction for 1 − P above.
+    /// </summary>
+    public static double RegularizedGammaP(double a, double x)
+    {
+        if (!(a > 0)) throw new ArgumentOutOfRangeException(nameof(a), a, "need a > 0");
+        if (!(x >= 0)) throw new ArgumentOutOfRangeException(nameof(x), x, "need x ≥ 0");
+        if (x == 0) return 0;
+        if (double.IsPositiveInfinity(x)) return 1;
+        double logPrefactor = -x + a * Math.Log(x) - LogGamma(a);
+        if (x < a + 1)
+        {
+            double term = 1 / a, sum = term;
+            for (double ap = a + 1; Math.Abs(term) > Math.Abs(sum) * 1e-17; ap++)
+            {
+                term *= x / ap;
+                sum += term;
+            }
+            return Math.Min(1, sum * Math.Exp(logPrefactor));
+        }
+        const double tiny = 1e-300;
+        double b = x + 1 - a, c = 1 / tiny, d = 1 / b, h = d;
+        for (int i = 1; i < 10_000; i++)
+        {
+            double an = -i * (i - a);
+            b += 2;
+            d = an * d + b;
+            if (Math.Abs(d) < tiny) d = tiny;
+            c = b + an / c;
+            if (Math.Abs(c) < tiny) c = tiny;
+            d = 1 / d;
+            double delta = d * c;
+            h *= delta;
+            if (Math.Abs(delta - 1) < 1e-16) break;
+        }
+        return Math.Max(0, 1 - Math.Exp(logPrefactor) * h);
+    }
+
     /// <summary>The Euler–Mascheroni constant γ = −ψ(1).</summary>
     public const double EulerGamma = 0.57721566490153286060651209;
 

@@ -46,4 +46,56 @@ public static class ControlVariate
         double se = Math.Sqrt(rss / (t - 2) * (1.0 / t + offset * offset / scc));
         return (MeanEstimate.FromMoments(mean, se, t), beta);
     }
+
+    /// <summary>Lower Cholesky factor in place; a pivot below 1e-10 (unit-spread columns) marks the column unused.</summary>
+    internal static bool[] CholeskyInPlace(double[,] a, int k)
+    {
+        var used = new bool[k];
+        for (int j = 0; j < k; j++)
+        {
+            double pivot = a[j, j];
+            for (int p = 0; p < j; p++) if (used[p]) pivot -= a[j, p] * a[j, p];
+            if (!(pivot > 1e-10))
+            {
+                for (int i = j; i < k; i++) a[i, j] = 0;
+                continue;
+            }
+            used[j] = true;
+            double root = Math.Sqrt(pivot);
+            a[j, j] = root;
+            for (int i = j + 1; i < k; i++)
+            {
+                double x = a[i, j];
+                for (int p = 0; p < j; p++) if (used[p]) x -= a[i, p] * a[j, p];
+                a[i, j] = x / root;
+            }
+        }
+        return used;
+    }
+
+    /// <summary>
+    /// Solves L Lᵀ x = b over the used columns among the first <paramref name="count"/> (unused ones get 0): the
+    /// leading count × count block of L is the factor of the leading block of the matrix.
+    /// </summary>
+    internal static double[] Solve(double[,] l, bool[] used, double[] b, int count)
+    {
+        int k = count;
+        var z = new double[k];
+        for (int i = 0; i < k; i++)
+        {
+            if (!used[i]) continue;
+            double x = b[i];
+            for (int p = 0; p < i; p++) if (used[p]) x -= l[i, p] * z[p];
+            z[i] = x / l[i, i];
+        }
+        var result = new double[k];
+        for (int i = k - 1; i >= 0; i--)
+        {
+            if (!used[i]) continue;
+            double x = z[i];
+            for (int p = i + 1; p < k; p++) if (used[p]) x -= l[p, i] * result[p];
+            result[i] = x / l[i, i];
+        }
+        return result;
+    }
 }

@@ -29,6 +29,17 @@ public sealed record SimulationRow(string Bound, int N, MeanEstimate Estimate, d
     public double? ControlCoefficient { get; init; }
 
     /// <summary>
+    /// Number of known-mean controls behind <see cref="Estimate"/>: 0 for the plain mean, 1 for the positive's log r
+    /// alone, more with conditional positives (<see cref="ConditionalPositives"/>).
+    /// </summary>
+    public int ControlCount { get; init; }
+
+    /// <summary>
+    /// Fresh positives x ~ p(x | y) per trial averaged into <see cref="Estimate"/> (0: the trial's own positive only).
+    /// </summary>
+    public int ConditionalPositives { get; init; }
+
+    /// <summary>
     /// For InfoNCE at the exact critic on families with a closed-form E_{p(x)p(y)}[r²]: the first-order (mean-field)
     /// approximation of E[InfoNCE] (see <see cref="TheoryOverlay"/>); null otherwise.
     /// </summary>

@@ -1,5 +1,6 @@
 using MutualInfo.Benchmarking;
 using MutualInfo.Bounds;
+using MutualInfo.Families;
 using MutualInfo.Randomness;
 using MutualInfo.Statistics;
 
@@ -15,6 +16,9 @@ public static class Simulator
 {
     /// <summary>Bounds capped by log n, for which saturation against the cap is reported.</summary>
     private static readonly HashSet<string> CappedBounds = ["infonce", "mean-field"];
+
+    /// <summary>log of the largest relative variance (at a typical y) of a moment control still offered to the fit.</summary>
+    private static readonly double MomentControlSlack = Math.Log(256);
 
     /// <summary>Saturation margin: within this many nats of log n (or 2 SE, whichever is larger).</summary>
     public const double SaturationMargin = 0.1;
@@ -39,7 +43,7 @@ public static class Simulator
     {
         settings.Validate();
         if (settings.Shard is { Count: > 1 }) throw new ArgumentException("a sharded run yields trial values (RunShard), not a summary", nameof(settings));
-        return Summarise(settings, TrialValues(settings, onWork).Select(v => new TrialBlock(v.N, v.Values, v.Controls)), onRowValues);
+        return Summarise(settings, TrialValues(settings, onWork), onRowValues);
     }
 
     /// <summary>
@@ -49,7 +53,7 @@ public static class Simulator
     public static IReadOnlyList<TrialBlock> RunShard(SimulationSettings settings, Action<long>? onWork = null)
     {
         settings.Validate();
-        return TrialValues(settings, onWork).Select(v => new TrialBlock(v.N, v.Values, v.Controls)).ToArray();
+        return TrialValues(settings, onWork).ToArray();
     }
 
     /// <summary>
@@ -64,10 +68,15 @@ public static class Simulator
         if (shards.Count != k || shards.Select(s => s.Shard.Index).Distinct().Count() != k || shards.Any(s => s.Shard.Count != k))
             throw new UsageException($"merge: need each shard 0..k−1 of one run exactly once, got {string.Join(", ", shards.Select(s => s.Shard))}");
         int slotsPerBlock = settings.Bounds.Count;
+        int positives = settings.ControlVariate ? settings.ConditionalPositives : 0;
+        ConditionalLayout? layout = settings.Negatives == NegativeSampling.Independent
+            ? ConditionalLayout.For(settings.Family, slotsPerBlock, settings.BatchSizes.Count, positives)
+            : null;
         var blocks = new List<TrialBlock>();
         for (int b = 0; b < settings.BatchSizes.Count; b++)
         {
-            var values = Enumerable.Range(0, slotsPerBlock).Select(_ => new double[settings.Trials]).ToArray();
+            double[][] values = NewColumns(slotsPerBlock, settings.Trials), conditional = NewColumns(slotsPerBlock, settings.Trials);
+            double[][] zeroMean = NewColumns(layout?.ControlsPerSize ?? 0, settings.Trials);
             var controls = new double[settings.Trials];
             foreach ((ShardSpec shard, IReadOnlyList<TrialBlock> parts) in shards)
             {
@@ -77,16 +86,26 @@ public static class Simulator
                     : throw new UsageException($"merge: shard {shard} does not hold the batch sizes of the run");
                 if (part.Values.Length != slotsPerBlock || part.Controls.Length != indices.Length || part.Values.Any(v => v.Length != indices.Length))
                     throw new UsageException($"merge: shard {shard} holds {part.Controls.Length} trials per bound, expected {indices.Length}");
+                if ((part.ConditionalValues is null) != (layout is null)
+                    || (layout is not null && (part.ConditionalValues!.Length != slotsPerBlock || part.ZeroMeanControls?.Length != layout.ControlsPerSize
+                        || part.ConditionalValues.Concat(part.ZeroMeanControls).Any(v => v.Length != indices.Length))))
+                    throw new UsageException($"merge: shard {shard} does not hold the conditional values and controls the run needs");
                 for (int j = 0; j < indices.Length; j++)
                 {
                     controls[indices[j]] = part.Controls[j];
                     for (int s = 0; s < slotsPerBlock; s++) values[s][indices[j]] = part.Values[s][j];
+                    if (layout is null) continue;
+                    for (int s = 0; s < slotsPerBlock; s++) conditional[s][indices[j]] = part.ConditionalValues![s][j];
+                    for (int c = 0; c < zeroMean.Length; c++) zeroMean[c][indices[j]] = part.ZeroMeanControls![c][j];
                 }
             }
-            blocks.Add(new TrialBlock(settings.BatchSizes[b], values, controls));
+            var block = new TrialBlock(settings.BatchSizes[b], values, controls);
+            blocks.Add(layout is null ? block : block with { ConditionalValues = conditional, ZeroMeanControls = zeroMean });
         }
         return Summarise(settings, blocks);
     }
+
+    private static double[][] NewColumns(int count, int trials) => Enumerable.Range(0, count).Select(_ => new double[trials]).ToArray();
 
     /// <summary>The global indices of a shard's trials: t with t mod k = i, ascending.</summary>
     public static int[] TrialIndices(int trials, ShardSpec? shard) => shard is null
@@ -97,11 +116,14 @@ public static class Simulator
     {
         var rows = new List<SimulationRow>();
         double trueMi = settings.Family.MutualInformation;
-        foreach ((int n, double[][] values, double[] controls) in blocks)
+        foreach (TrialBlock block in blocks)
             for (int b = 0; b < settings.Bounds.Count; b++)
             {
-                rows.Add(Summarise(settings.Bounds[b], n, values[b], settings.ControlVariate ? controls : null, trueMi));
-                onRowValues?.Invoke(rows[^1], values[b]);
+                SimulationRow row = Summarise(settings.Bounds[b], block.N, block.Values[b], settings.ControlVariate ? block.Controls : null, trueMi);
+                if (settings.ControlVariate && block.ConditionalValues is { } conditional)
+                    row = WithConditional(row, conditional[b], block.Controls, block.ZeroMeanControls!, trueMi, settings);
+                rows.Add(row);
+                onRowValues?.Invoke(rows[^1], block.Values[b]);
             }
         if (settings.EffectiveCritic.IsExact) rows = WithTheory(settings, rows);
         return new SimulationRun(settings.Family.Name, trueMi, settings.Negatives, settings.Seed, rows)
@@ -132,6 +154,47 @@ public static class Simulator
         }).ToList();
     }
 
+    /// <summary>
+    /// The row's estimate from the conditional values with the zero-mean controls (the positive's own log r − I
+    /// first), cross-fitted (<see cref="CrossFittedControls"/>): exactly unbiased, with the control set — none, the two
+    /// log r controls, with the functions of y, optionally with the negatives' maximum's block, then with the
+    /// negatives' moment controls of one more exponent α at a time (smallest, least heavy-tailed α first) — chosen per
+    /// fold on the other folds. A moment control enters only at batch sizes where it is not too heavy-tailed, decided in advance
+    /// from the family: e^{log moment ratio} ≤ n − 1, i.e. the sum's relative variance at a typical y at most 1 (a
+    /// heavy-tailed control makes the regression worse, not better). Unchanged when the fit does not apply.
+    /// </summary>
+    private static SimulationRow WithConditional(SimulationRow row, double[] conditional, double[] ownLogRatio, double[][] controls,
+        double trueMi, SimulationSettings settings)
+    {
+        var family = (IConditionalSamplingFamily)settings.Family;
+        ConditionalLayout layout = ConditionalLayout.For(family, settings.Bounds.Count, settings.BatchSizes.Count, settings.ConditionalPositives)!;
+        var basic = new List<double[]> { ownLogRatio.Select(c => c - trueMi).ToArray() };
+        basic.AddRange(controls.Take(1 + layout.YControls));
+        var moments = new List<double[]>();
+        var momentEnds = new List<int>();
+        for (int a = 0; a < layout.Exponents.Count; a++)
+            if (family.TypicalLogMomentRatio(layout.Exponents[a]) <= Math.Log(row.N - 1) + MomentControlSlack)
+            {
+                moments.AddRange(controls.Skip(layout.MomentBlockStart(a)).Take(1 + layout.YControls));
+                momentEnds.Add(moments.Count);
+            }
+        double[][] maximum = controls.Skip(layout.MaxBlockStart).Take(layout.MaxControls).ToArray();
+        // Two orderings: the moment blocks straight after the functions of y, or the maximum's block first.
+        var withoutMax = new CrossFittedControls.Chain([.. basic, .. moments], [0, 2, basic.Count, .. momentEnds.Select(e => basic.Count + e)]);
+        int maxEnd = basic.Count + maximum.Length;
+        var withMax = new CrossFittedControls.Chain([.. basic, .. maximum, .. moments], [maxEnd, .. momentEnds.Select(e => maxEnd + e)]);
+        if (CrossFittedControls.Estimate(conditional, [withoutMax, withMax]) is not { } fit) return row;
+        bool saturated = CappedBounds.Contains(row.Bound) && Math.Log(row.N) - fit.Estimate.Mean < Math.Max(SaturationMargin, 2 * fit.Estimate.StdError);
+        return row with
+        {
+            Estimate = fit.Estimate,
+            Saturated = saturated,
+            ControlCoefficient = fit.FirstCoefficient,
+            ControlCount = fit.Controls,
+            ConditionalPositives = settings.ConditionalPositives,
+        };
+    }
+
     private static int IndexOf(IReadOnlyList<int> sizes, int n)
     {
         for (int s = 0; s < sizes.Count; s++) if (sizes[s] == n) return s;
@@ -142,7 +205,7 @@ public static class Simulator
     /// Every trial value, as (n, values[bound][trial], controls[trial]) in the order of the batch sizes; the control
     /// of a trial is the mean exact log r over its positives (expectation I).
     /// </summary>
-    internal static IEnumerable<(int N, double[][] Values, double[] Controls)> TrialValues(SimulationSettings settings, Action<long>? onWork = null)
+    internal static IEnumerable<TrialBlock> TrialValues(SimulationSettings settings, Action<long>? onWork = null)
     {
         int boundCount = settings.Bounds.Count;
         CriticSpec critic = settings.EffectiveCritic;
@@ -154,15 +217,26 @@ public static class Simulator
                     ? () => new StreamingInBatchTrial(settings.Family, settings.Bounds, n, critic)
                     : () => new InBatchTrial(settings.Family, settings.Bounds, n, critic);
                 double[][] values = RunTrials(settings, createTrial, boundCount + 1, (ulong)(uint)n << 32, (long)n * n, onWork);
-                yield return (n, values[..boundCount], values[boundCount]);
+                yield return new TrialBlock(n, values[..boundCount], values[boundCount]);
             }
             yield break;
         }
-        int slots = boundCount * settings.BatchSizes.Count;
-        double[][] all = RunTrials(settings, () => new IndependentTrial(settings.Family, settings.Bounds, settings.BatchSizes, critic),
-            slots + 1, 0, settings.BatchSizes.Max(), onWork);
-        for (int s = 0; s < settings.BatchSizes.Count; s++)
-            yield return (settings.BatchSizes[s], all[(s * boundCount)..((s + 1) * boundCount)], all[slots]);
+        int sizes = settings.BatchSizes.Count, slots = boundCount * sizes;
+        int positives = settings.ControlVariate ? settings.ConditionalPositives : 0;
+        ConditionalLayout? layout = ConditionalLayout.For(settings.Family, boundCount, sizes, positives);
+        double[][] all = RunTrials(settings, () => new IndependentTrial(settings.Family, settings.Bounds, settings.BatchSizes, critic, positives),
+            layout?.TotalSlots ?? slots + 1, 0, settings.BatchSizes.Max(), onWork);
+        for (int s = 0; s < sizes; s++)
+        {
+            var block = new TrialBlock(settings.BatchSizes[s], all[(s * boundCount)..((s + 1) * boundCount)], all[slots]);
+            if (layout is not null)
+                block = block with
+                {
+                    ConditionalValues = all[layout.ConditionalSlot(s, 0)..(layout.ConditionalSlot(s, 0) + boundCount)],
+                    ZeroMeanControls = all[layout.ControlSlot(s, 0)..layout.ControlSlot(s + 1, 0)],
+                };
+            yield return block;
+        }
     }
 
     /// <summary>values[slot][trial] for a trial that writes <paramref name="slots"/> values.</summary>
@@ -243,6 +317,7 @@ public static class Simulator
             Label = bound.Label,
             PlainEstimate = plain,
             ControlCoefficient = controlled?.Coefficient,
+            ControlCount = controlled is null ? 0 : 1,
         };
     }
 }

@@ -93,7 +93,7 @@ public class NegativeSamplerTests
         for (int k = 0; k < 50; k++) Assert.Equal(expected[k], actual[k], 12);
     }
 
-    private static double KolmogorovSmirnov(double[] a, double[] b)
+    internal static double KolmogorovSmirnov(double[] a, double[] b)
     {
         var sa = a.Order().ToArray();
         var sb = b.Order().ToArray();
@@ -109,7 +109,7 @@ public class NegativeSamplerTests
         return d;
     }
 
-    private static (double Mean, double Variance) MeanVariance(double[] values)
+    internal static (double Mean, double Variance) MeanVariance(double[] values)
     {
         double mean = values.Average();
         return (mean, values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));

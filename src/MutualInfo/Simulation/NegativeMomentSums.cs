@@ -1,0 +1,66 @@
+using System.Numerics.Tensors;
+
+namespace MutualInfo.Simulation;
+
+/// <summary>
+/// Running sums Σ_k r_k^α over a stream of negative log ratios l_k = log r_k for α = 1/8, 1/4, 1/2, 3/4, 1, with one
+/// exponential per negative: u = e^{(l − L)/8} for a running shift L (the largest l so far), and the powers u², u⁴,
+/// u⁶, u⁸ by multiplication. Each sum is kept relative to e^{αL} and rescaled when L grows, so nothing overflows.
+/// </summary>
+internal sealed class NegativeMomentSums
+{
+    /// <summary>The exponents α, in the order of <see cref="LogSum"/>.</summary>
+    public static readonly double[] Exponents = [0.125, 0.25, 0.5, 0.75, 1.0];
+
+    private readonly double[] _sums = new double[Exponents.Length];
+    private readonly double[] _scratch;
+    private double _shift = double.NegativeInfinity;
+
+    public NegativeMomentSums(int blockLength) => _scratch = new double[blockLength];
+
+    /// <summary>Starts a new stream.</summary>
+    public void Reset()
+    {
+        Array.Clear(_sums);
+        _shift = double.NegativeInfinity;
+    }
+
+    /// <summary>Adds r^α of these negatives to every sum (−∞ log ratios add nothing).</summary>
+    public void Add(ReadOnlySpan<double> logRatios)
+    {
+        if (logRatios.IsEmpty) return;
+        double max = TensorPrimitives.Max(logRatios);
+        if (max == double.NegativeInfinity) return;
+        if (max > _shift)
+        {
+            if (_shift != double.NegativeInfinity)
+                for (int a = 0; a < _sums.Length; a++) _sums[a] *= Math.Exp(Exponents[a] * (_shift - max));
+            _shift = max;
+        }
+        Span<double> u = _scratch.AsSpan(0, logRatios.Length);
+        TensorPrimitives.Add(logRatios, -_shift, u);
+        TensorPrimitives.Multiply(u, 0.125, u);
+        TensorPrimitives.Exp(u, u);
+        double s1 = 0, s2 = 0, s4 = 0, s6 = 0, s8 = 0;
+        foreach (double e in u)
+        {
+            double e2 = e * e, e4 = e2 * e2;
+            s1 += e;
+            s2 += e2;
+            s4 += e4;
+            s6 += e4 * e2;
+            s8 += e4 * e4;
+        }
+        _sums[0] += s1;
+        _sums[1] += s2;
+        _sums[2] += s4;
+        _sums[3] += s6;
+        _sums[4] += s8;
+    }
+
+    /// <summary>The largest log ratio so far (−∞ before any finite one).</summary>
+    public double Max => _shift;
+
+    /// <summary>log Σ r^α for exponent index a (−∞ before any finite log ratio).</summary>
+    public double LogSum(int a) => _shift == double.NegativeInfinity ? double.NegativeInfinity : Exponents[a] * _shift + Math.Log(_sums[a]);
+}
