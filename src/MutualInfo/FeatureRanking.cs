@@ -23,11 +23,11 @@ public sealed record RankOptions
     /// <summary>Worker threads (the features are spread over them).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Throws <see cref="UsageException"/> naming the bad setting.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> naming the bad setting.</summary>
     public void Validate()
     {
-        if (Permutations < 1) throw new UsageException($"--permutations: mi rank needs at least 1 permutation for its p-values, got {Permutations}");
-        if (MaxSelected < 1) throw new UsageException($"--max-selected: must be at least 1, got {MaxSelected}");
+        if (Permutations < 1) throw new ArgumentOutOfRangeException("options.Permutations", $"mi rank needs at least 1 permutation for its p-values, got {Permutations}");
+        if (MaxSelected < 1) throw new ArgumentOutOfRangeException("options.MaxSelected", $"must be at least 1, got {MaxSelected}");
         Cmi(1).Validate();
     }
 
@@ -81,10 +81,10 @@ public static class FeatureRanking
     {
         options ??= new RankOptions();
         options.Validate();
-        if (target.Dim != 1) throw new UsageException($"--target: exactly one target column is needed, got {target.Dim}");
-        if (features.Dim < 1) throw new UsageException("--features: no feature columns to rank");
+        if (target.Dim != 1) throw new ArgumentException($"exactly one target column is needed, got {target.Dim}", "target");
+        if (features.Dim < 1) throw new ArgumentException("no feature columns to rank", "features");
         foreach (string name in features.Names)
-            if (name == target.Names[0]) throw new UsageException($"--features: '{name}' is the target; a target cannot also be a feature");
+            if (name == target.Names[0]) throw new ArgumentException($"'{name}' is the target; a target cannot also be a feature", "features");
         CmiValidation.RequireVariation(new ConditionalSamples(features, target, ConditionalSamples.Block.Empty));
         features = RanksWithRandomTieBreaks(features, seed);
         target = RanksWithRandomTieBreaks(target, seed ^ 0x5bd1e995UL);

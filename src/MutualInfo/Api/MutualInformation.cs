@@ -73,9 +73,9 @@ public static class MutualInformation
             SampleValidation.RequireFiniteRanges(side);
             return values;
         }
-        catch (UsageException e)
+        catch (ArgumentException e)
         {
-            throw new ArgumentException(e.Message, parameter, e);
+            throw ArgumentMessages.Rename(e, parameter);
         }
     }
 }

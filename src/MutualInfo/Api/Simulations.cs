@@ -35,8 +35,9 @@ public static class Simulations
     {
         ArgumentNullException.ThrowIfNull(family);
         ArgumentNullException.ThrowIfNull(bounds);
-        var parsedFamily = Parse(() => FamilySpec.Parse(family), nameof(family));
-        var parsedBounds = Parse(() => BoundSpec.ParseList(bounds), nameof(bounds));
+        // The spec parsers name the parameters of this method (family, bounds) in their ArgumentExceptions.
+        var parsedFamily = FamilySpec.Parse(family);
+        var parsedBounds = BoundSpec.ParseList(bounds);
         return Run(parsedFamily, parsedBounds, batchSizes, trials, seed, threads, negatives, keepTrialValues);
     }
 
@@ -66,25 +67,11 @@ public static class Simulations
         if (!Enum.IsDefined(negatives)) throw new ArgumentOutOfRangeException(nameof(negatives), negatives, "unknown negative sampling");
         var settings = new SimulationSettings(family, bounds, batchSizes.ToArray(), trials, negatives, seed, workers);
         // Limits that depend on several arguments at once (largest n for the sampling scheme, memory) stay in
-        // SimulationSettings; their messages name the CLI flag, which here is the parameter of the same name.
-        Parse(settings.Validate, nameof(batchSizes));
+        // SimulationSettings, whose ArgumentExceptions name the parameters of this method (batchSizes, trials, …).
+        settings.Validate();
         if (!keepTrialValues) return new SimulationResult(Simulator.Run(settings), null);
         var values = new List<double[]>();
         var run = Simulator.Run(settings, null, (_, trialValues) => values.Add(trialValues));
         return new SimulationResult(run, values);
     }
-
-    private static T Parse<T>(Func<T> parse, string parameter)
-    {
-        try
-        {
-            return parse();
-        }
-        catch (UsageException e)
-        {
-            throw new ArgumentException(e.Message, parameter, e);
-        }
-    }
-
-    private static void Parse(Action validate, string parameter) => Parse(() => { validate(); return 0; }, parameter);
 }

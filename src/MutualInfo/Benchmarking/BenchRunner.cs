@@ -34,10 +34,10 @@ public static class BenchRunner
                 }
                 onResult(Estimate(cell, cached));
             }
-            catch (UsageException e)
+            catch (ArgumentException e)
             {
                 // e.g. a column that came out constant in a tiny sample of a discrete task: say which cell.
-                throw new UsageException($"bench cell {cell.Key}: {e.Message}");
+                throw ArgumentMessages.Rename(e, e.ParamName ?? "samples", $"bench cell {cell.Key}: ");
             }
         }
     }

@@ -57,6 +57,6 @@ public static class CmiBenchRunner
             ConditionalMi.Choose(task.Sample(16, new Rng(1)), estimator, options);
             return true;
         }
-        catch (UsageException) { return false; }
+        catch (ArgumentException) { return false; }
     }
 }

@@ -39,7 +39,7 @@ public static class Standardization
             double sd = Math.Sqrt(sumSq / n);
             // A column whose values differ only below double resolution once rescaled is constant for any estimator.
             if (!(sd > 0) || !double.IsFinite(sd))
-                throw new UsageException($"column '{names[c]}' has no spread that double precision can represent once scaled to its largest value; it carries no usable information");
+                throw new ArgumentException($"column '{names[c]}' has no spread that double precision can represent once scaled to its largest value; it carries no usable information", "samples");
             for (int i = 0; i < n; i++) result[i * dim + c] = (result[i * dim + c] - mean) / sd;
         }
         return result;

@@ -20,7 +20,7 @@ public sealed class KsgEstimator : IMiEstimator
     private const int Block = 256;
     private readonly KsgOptions _options;
 
-    /// <summary>Creates the estimator; throws <see cref="UsageException"/> on invalid options.</summary>
+    /// <summary>Creates the estimator; throws <see cref="ArgumentException"/> on invalid options.</summary>
     public KsgEstimator(KsgOptions? options = null)
     {
         _options = options ?? new KsgOptions();
@@ -133,7 +133,7 @@ public sealed class KsgEstimator : IMiEstimator
     public double[] PointTerms(PairedSamples samples)
     {
         int n = samples.Count, k = _options.K;
-        if (n <= k) throw new UsageException($"{n} data row(s), but KSG with k = {k} needs at least {k + 1}");
+        if (n <= k) throw new ArgumentException($"{n} data row(s), but KSG with k = {k} needs at least {k + 1}", "samples");
         IKsgNeighbourhoods neighbourhoods = CreateNeighbourhoods(samples);
         double[] psi = SpecialFunctions.DigammaTable(n + 2);
         bool first = _options.Variant == KsgVariant.First;

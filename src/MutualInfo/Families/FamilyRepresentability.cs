@@ -14,7 +14,7 @@ public static class FamilyRepresentability
     private const double ProbeOperations = 1 << 26;
     private const ulong ProbeSeed = 0x5EED_0F_F00D;
 
-    /// <summary>Throws a <see cref="UsageException"/> naming the family when a probe draw or its log ratio is not finite.</summary>
+    /// <summary>Throws an <see cref="ArgumentException"/> (parameter <c>family</c>) naming the family when a probe draw or its log ratio is not finite.</summary>
     public static void Require(IKnownMiFamily family)
     {
         if (!double.IsFinite(family.MutualInformation))
@@ -37,6 +37,6 @@ public static class FamilyRepresentability
         }
     }
 
-    private static UsageException Fail(IKnownMiFamily family, string detail) =>
-        new($"--family: {family.Name} cannot be represented in double precision ({detail}); use less extreme parameters or fewer transforms");
+    private static ArgumentException Fail(IKnownMiFamily family, string detail) =>
+        new($"{family.Name} cannot be represented in double precision ({detail}); use less extreme parameters or fewer transforms", nameof(family));
 }

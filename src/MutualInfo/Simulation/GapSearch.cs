@@ -24,8 +24,8 @@ public static class GapSearch
     /// <param name="onEvaluation">Called with the batch sizes of each evaluation, for progress.</param>
     public static GapSearchRun Run(SimulationSettings settings, double delta, int maxN = DefaultMaxN, Action<IReadOnlyList<int>>? onEvaluation = null)
     {
-        if (!(delta > 0) || !double.IsFinite(delta)) throw new UsageException($"--target-gap: δ must be a positive number of nats, got {delta}");
-        if (maxN < 2) throw new UsageException($"--max-n: must be at least 2, got {maxN}");
+        if (!(delta > 0) || !double.IsFinite(delta)) throw new ArgumentOutOfRangeException(nameof(delta), $"δ must be a positive number of nats, got {delta}");
+        if (maxN < 2) throw new ArgumentOutOfRangeException(nameof(maxN), $"must be at least 2, got {maxN}");
         double trueMi = settings.Family.MutualInformation;
         var searches = new List<Search>();
         foreach (var bound in settings.Bounds)
