@@ -44,7 +44,7 @@ public sealed class NeuralEstimator : IMiEstimator
     public NeuralEstimatorOptions Options => _options;
 
     /// <summary>The objective names this estimator accepts.</summary>
-    public static IReadOnlyList<string> SupportedObjectives { get; } = ["infonce", "nwj", "smile", "js", "dv"];
+    public static IReadOnlyList<string> SupportedObjectives => ObjectiveNames.DataEstimatorNames;
 
     /// <inheritdoc />
     public string Name => _kind == NeuralObjectiveKind.Smile && _tau != SmileObjective.DefaultTau ? _objectiveSpec : _objectiveSpec.Split(':')[0];
@@ -126,15 +126,8 @@ public sealed class NeuralEstimator : IMiEstimator
 
     private static (NeuralObjectiveKind Kind, double Tau, string Spec) ParseObjective(string text)
     {
-        MiObjective objective;
-        try
-        {
-            objective = ObjectiveSpec.Parse(text);
-        }
-        catch (ArgumentException e)
-        {
-            throw ArgumentMessages.Rename(e, ObjectiveParameter);
-        }
+        // Only the objectives this estimator reports with: a typo lists those, not every training objective.
+        MiObjective objective = ObjectiveSpec.Parse(text, ObjectiveNames.DataEstimators, ObjectiveParameter);
         return objective switch
         {
             InfoNceObjective => (NeuralObjectiveKind.InfoNce, 0, objective.Spec),
@@ -142,7 +135,7 @@ public sealed class NeuralEstimator : IMiEstimator
             JsObjective => (NeuralObjectiveKind.Js, 0, objective.Spec),
             DvObjective => (NeuralObjectiveKind.Dv, 0, objective.Spec),
             SmileObjective s => (NeuralObjectiveKind.Smile, s.Tau, objective.Spec),
-            _ => throw new ArgumentException($"the objective '{objective.Name}' is not available as a data estimator (available: {string.Join(", ", SupportedObjectives)})", ObjectiveParameter),
+            _ => throw new InvalidOperationException($"ObjectiveNames lists '{objective.Name}' as a data estimator, but NeuralEstimator has no kind for it"),
         };
     }
 

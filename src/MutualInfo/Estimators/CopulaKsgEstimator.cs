@@ -33,7 +33,7 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
     public CopulaKsgOptions Options => _options;
 
     /// <inheritdoc />
-    public string Name => "ksg-copula";
+    public string Name => EstimatorNames.KsgCopula;
 
     /// <inheritdoc />
     public int MinSamples(int dimX, int dimY) => 2 * (_options.Ksg.K + 1);

@@ -24,7 +24,7 @@ public sealed class GaussianEstimator : IMiEstimator
     }
 
     /// <inheritdoc />
-    public string Name => "gaussian";
+    public string Name => EstimatorNames.Gaussian;
 
     /// <inheritdoc />
     /// <remarks>The joint covariance of dimension d_x + d_y must be non-singular: n ≥ d_x + d_y + 2.</remarks>

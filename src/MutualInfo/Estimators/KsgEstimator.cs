@@ -31,7 +31,7 @@ public sealed class KsgEstimator : IMiEstimator
     public KsgOptions Options => _options;
 
     /// <inheritdoc />
-    public string Name => _options.Variant == KsgVariant.First ? "ksg" : "ksg2";
+    public string Name => _options.Variant == KsgVariant.First ? EstimatorNames.Ksg : EstimatorNames.Ksg2;
 
     /// <inheritdoc />
     /// <remarks>k + 1 for the estimate itself; twice that so that each half of a split still has k + 1.</remarks>
