@@ -40,6 +40,14 @@ public static class ConditionalMi
     /// a discrete column with one level, a constant column, too few rows).
     /// </summary>
     /// <remarks>Continuous columns are z-scored first unless <paramref name="standardize"/> is false (k-NN neighbourhoods are scale-sensitive).</remarks>
+    /// <example>
+    /// <code>
+    /// // I(X;Y|Z) from a CSV file with columns x, y, z (Z may also be several columns, or discrete ones).
+    /// ConditionalSamples data = ConditionalCsv.Read("data.csv", new ConditionalColumns(X: "x", Y: "y", Z: "z", Discrete: null));
+    /// MiEstimate cmi = ConditionalMi.Estimate(data, permutations: 200, seed: 1);
+    /// Console.WriteLine($"I(X;Y|Z) = {cmi.Mi:0.000} nats [{cmi.Ci95Low:0.000}, {cmi.Ci95High:0.000}], p = {cmi.PValue:0.000}");
+    /// </code>
+    /// </example>
     public static MiEstimate Estimate(ConditionalSamples samples, string estimator = Auto, CmiOptions? options = null, int permutations = 0, ulong seed = 1, bool standardize = true)
     {
         ArgumentNullException.ThrowIfNull(samples);

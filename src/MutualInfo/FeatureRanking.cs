@@ -77,6 +77,14 @@ public sealed record RankResult(string Target, int Samples, IReadOnlyList<Featur
 public static class FeatureRanking
 {
     /// <summary>Ranks <paramref name="features"/> against the one-column <paramref name="target"/>.</summary>
+    /// <example>
+    /// <code>
+    /// // Rank the columns a, b, c of a CSV file by their MI with the column "label", with p- and q-values.
+    /// ConditionalSamples data = ConditionalCsv.Read("data.csv", new ConditionalColumns(X: "a,b,c", Y: "label", Z: null, Discrete: null));
+    /// RankResult ranking = FeatureRanking.Rank(data.X, data.Y, new RankOptions { Permutations = 200 }, seed: 1);
+    /// foreach (FeatureScore f in ranking.Features) Console.WriteLine($"{f.Name}: {f.Mi:0.000} nats, q = {f.QValue:0.000}");
+    /// </code>
+    /// </example>
     public static RankResult Rank(ConditionalSamples.Block features, ConditionalSamples.Block target, RankOptions? options = null, ulong seed = 1)
     {
         options ??= new RankOptions();

@@ -7,7 +7,7 @@ namespace MutualInfo;
 /// may use (physical memory or the container limit, as the GC sees it), and refused with one line saying what it
 /// would need and what is available.
 /// </summary>
-public static class MemoryBudget
+internal static class MemoryBudget
 {
     /// <summary>The bytes this process may use (GC's view: physical memory, or the cgroup limit when lower).</summary>
     public static long AvailableBytes => GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;

@@ -19,7 +19,7 @@ namespace MutualInfo.Neural.Native;
 /// (<see cref="ElfVersionNeeds"/>; a two-byte change), preloads the copy's dependencies from the original directory
 /// and returns the copy's handle. If nothing can be weakened, the hook declines and the real loader error is reported.</para>
 /// </remarks>
-public static class TorchRuntime
+internal static class TorchRuntime
 {
     private const string LibraryName = "LibTorchSharp";
     private const string LibraryFile = "libLibTorchSharp.so";

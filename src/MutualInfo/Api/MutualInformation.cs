@@ -40,6 +40,16 @@ public static class MutualInformation
 
     /// <summary>Estimates I(X;Y) between two scalar variables observed together n times.</summary>
     /// <inheritdoc cref="Estimate(double[,], double[,], MutualInformationOptions?, ulong)"/>
+    /// <example>
+    /// <code>
+    /// var rng = new Random(3);
+    /// double[] x = new double[2000], y = new double[2000];
+    /// for (int i = 0; i &lt; x.Length; i++) { x[i] = rng.NextDouble(); y[i] = x[i] + 0.2 * rng.NextDouble(); }
+    /// MiEstimate r = MutualInformation.Estimate(x, y, new MutualInformationOptions { K = 5, Permutations = 100 }, seed: 7);
+    /// Console.WriteLine($"{r.Mi:0.000} ± {r.StdError:0.000} nats, p = {r.PValue}");
+    /// if (!r.Reliability.IsOk) Console.Error.WriteLine(string.Join("; ", r.Reliability.Reasons));
+    /// </code>
+    /// </example>
     public static MiEstimate Estimate(double[] x, double[] y, MutualInformationOptions? options = null, ulong seed = 1) =>
         Estimate(InputMatrix.FromColumn(x, nameof(x)), InputMatrix.FromColumn(y, nameof(y)), options, seed);
 

@@ -30,6 +30,14 @@ public static class Simulations
     /// <param name="threads">Worker threads (default: all cores).</param>
     /// <param name="negatives">Independent negatives per positive (default) or in-batch n×n.</param>
     /// <param name="keepTrialValues">Also return every trial's value.</param>
+    /// <example>
+    /// <code>
+    /// // InfoNCE and its leave-one-out upper bound at the exact critic, I = 2 nats, batch sizes 4 to 64.
+    /// var result = Simulations.Run("gaussian:dim=1,mi=2", "infonce,loo-upper", [4, 16, 64], trials: 500, seed: 3);
+    /// foreach (var row in result.Rows)
+    ///     Console.WriteLine($"{row.Bound,-10} n={row.N,3}: {row.Estimate.Mean:0.000} ± {row.Estimate.StdError:0.000}");
+    /// </code>
+    /// </example>
     public static SimulationResult Run(string family, string bounds, IReadOnlyList<int> batchSizes, int trials = 1000, ulong seed = 1,
         int? threads = null, NegativeSampling negatives = NegativeSampling.Independent, bool keepTrialValues = false)
     {

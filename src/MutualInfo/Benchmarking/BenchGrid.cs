@@ -1,7 +1,7 @@
 namespace MutualInfo.Benchmarking;
 
 /// <summary>A benchmark grid: tasks × sample sizes × seeds × estimators, validated on construction.</summary>
-public sealed class BenchGrid
+internal sealed class BenchGrid
 {
     /// <summary>Creates the grid; throws <see cref="ArgumentException"/> on empty lists, repeats, or sample sizes an estimator cannot use.</summary>
     public BenchGrid(IReadOnlyList<BenchTask> tasks, IReadOnlyList<BenchEstimator> estimators, IReadOnlyList<int> sampleSizes, IReadOnlyList<ulong> seeds)

@@ -15,7 +15,7 @@ namespace MutualInfo.Benchmarking;
 /// <c>summary</c> are derived from the other fields and recomputed on reading; <c>reliability</c> (the estimator's
 /// verdict, string or null) is optional on reading, so files written before these fields existed still merge.
 /// </remarks>
-public static class BenchJson
+internal static class BenchJson
 {
     /// <summary>Writes a report, indented.</summary>
     public static void WriteReport(BenchReport report, Stream stream)

@@ -1,7 +1,7 @@
 namespace MutualInfo.Benchmarking;
 
 /// <summary>Combines the result files of shards (or of partial runs) of one grid.</summary>
-public static class BenchMerge
+internal static class BenchMerge
 {
     /// <summary>The merged report (whole grid, cells in grid order) and the grid cells no input holds.</summary>
     /// <param name="Report">The merged report; <see cref="BenchReport.Shard"/> is null.</param>

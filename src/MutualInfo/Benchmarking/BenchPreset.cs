@@ -4,7 +4,7 @@ namespace MutualInfo.Benchmarking;
 /// Named task selections for `mi bench --preset` and `mi tasks --preset`. <c>bmi-v1</c>: BMI's 39 v1 tasks in BMI's
 /// order (<see cref="TaskSuite.BmiV1"/>), run at N = 5000 unless --samples is given.
 /// </summary>
-public static class BenchPreset
+internal static class BenchPreset
 {
     /// <summary>The BMI v1 preset's name.</summary>
     public const string BmiV1 = "bmi-v1";

@@ -10,7 +10,7 @@ namespace MutualInfo.Benchmarking;
 /// while open, so a second run on the same path is refused instead of interleaving its cells; two lines for the same
 /// cell must agree (as `mi bench merge` requires of its inputs).
 /// </summary>
-public sealed class BenchResultStore : IDisposable
+internal sealed class BenchResultStore : IDisposable
 {
     private readonly FileStream _stream;
     private readonly Dictionary<BenchCellKey, BenchResult> _results;

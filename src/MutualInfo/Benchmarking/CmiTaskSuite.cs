@@ -11,7 +11,7 @@ namespace MutualInfo.Benchmarking;
 /// Z switching the correlation, discrete tables, binary/categorical/mixed X with Gaussian Y (1-d quadrature), and a
 /// binary X with Gaussian Y given a continuous Z.
 /// </summary>
-public static class CmiTaskSuite
+internal static class CmiTaskSuite
 {
     /// <summary>Every task, in listing order.</summary>
     public static IReadOnlyList<CmiTask> All { get; } = Build();

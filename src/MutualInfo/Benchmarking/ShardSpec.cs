@@ -9,7 +9,7 @@ namespace MutualInfo.Benchmarking;
 /// </summary>
 /// <param name="Index">Shard index i, 0 ≤ i &lt; k.</param>
 /// <param name="Count">Number of shards k ≥ 1.</param>
-public sealed record ShardSpec(int Index, int Count)
+internal sealed record ShardSpec(int Index, int Count)
 {
     /// <summary>The whole grid as one shard.</summary>
     public static ShardSpec Whole { get; } = new(0, 1);

@@ -8,7 +8,7 @@ namespace MutualInfo.Benchmarking;
 /// multinormal, Student-t, transformed (half-cube, asinh, normal-CDF, cubic), additive-uniform, discrete,
 /// independent and a high-MI ladder. Names are a contract: never rename or re-parameterise a task, add new ones.
 /// </summary>
-public static class TaskSuite
+internal static class TaskSuite
 {
     /// <summary>Every task, in listing order.</summary>
     public static IReadOnlyList<BenchTask> All { get; } = Build();

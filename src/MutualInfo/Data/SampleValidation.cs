@@ -1,7 +1,7 @@
 namespace MutualInfo.Data;
 
 /// <summary>Checks on samples that every estimator needs; each failure is a one-line <see cref="ArgumentException"/>.</summary>
-public static class SampleValidation
+internal static class SampleValidation
 {
     /// <summary>Throws when a column holds a single repeated value (its MI with anything is 0 and it cannot be scaled).</summary>
     public static void RequireNonConstantColumns(PairedSamples samples)

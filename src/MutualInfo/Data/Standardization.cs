@@ -7,7 +7,7 @@ namespace MutualInfo.Data;
 /// but any positive divisor cancels in the z-score), so sums of values and squares cannot overflow even for cells near
 /// ±1.8e308; the mean and sd are then computed on values in [−1, 1].
 /// </summary>
-public static class Standardization
+internal static class Standardization
 {
     /// <summary>A standardised copy of <paramref name="samples"/>; throws on a constant column (see <see cref="SampleValidation"/>).</summary>
     public static PairedSamples Apply(PairedSamples samples)

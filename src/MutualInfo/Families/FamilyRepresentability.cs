@@ -7,7 +7,7 @@ namespace MutualInfo.Families;
 /// with a tiny ν) or a log ratio that is not finite at a joint draw (a noise width below the resolution of the
 /// data) — from a small fixed-seed probe, before a simulation spends time on it and ends in NaN or ±∞.
 /// </summary>
-public static class FamilyRepresentability
+internal static class FamilyRepresentability
 {
     private const int ProbeRows = 4096;
     /// <summary>Bound on the probe's work: a log ratio can cost (dx + dy)² operations (multinormal).</summary>

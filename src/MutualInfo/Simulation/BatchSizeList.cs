@@ -6,7 +6,7 @@ namespace MutualInfo.Simulation;
 /// Parses batch-size lists: comma-separated items, each a number (<c>1000</c>), a power (<c>2^10</c>) or a range of
 /// powers of one base (<c>2^1..2^16</c>, every exponent in between). Duplicates are removed; order is ascending.
 /// </summary>
-public static class BatchSizeList
+internal static class BatchSizeList
 {
     /// <summary>Parses <paramref name="text"/>; throws <see cref="ArgumentException"/> naming <paramref name="parameter"/> on bad input.</summary>
     public static IReadOnlyList<int> Parse(string text, string parameter = "batchSizes")

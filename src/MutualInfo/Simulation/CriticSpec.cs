@@ -11,7 +11,7 @@ namespace MutualInfo.Simulation;
 /// Each bound then adds its own optimal shift (1 for NWJ, log a for TUBA) on top. Errors are
 /// <see cref="ArgumentException"/>s starting with <c>--critic: </c>.
 /// </summary>
-public sealed class CriticSpec
+internal sealed class CriticSpec
 {
     private const string Parameter = "critic";
     private readonly CriticStep[] _steps;

@@ -18,7 +18,7 @@ namespace MutualInfo.Simulation;
 /// </param>
 /// <param name="Critic">The critic before each bound's optimal shift; null is the exact log r.</param>
 /// <param name="Shard">Run only trials t with t mod k = i (see <see cref="Simulator.RunShard"/>); null runs them all.</param>
-public sealed record SimulationSettings(
+internal sealed record SimulationSettings(
     IKnownMiFamily Family,
     IReadOnlyList<IBound> Bounds,
     IReadOnlyList<int> BatchSizes,

@@ -11,7 +11,7 @@ namespace MutualInfo.Simulation;
 /// trial t at batch size n; t for independent-negative trial t, which serves every n — and per-trial values are
 /// reduced in trial order, so results are identical for any thread count.
 /// </summary>
-public static class Simulator
+internal static class Simulator
 {
     /// <summary>Bounds capped by log n, for which saturation against the cap is reported.</summary>
     private static readonly HashSet<string> CappedBounds = ["infonce", "mean-field"];

@@ -3,7 +3,7 @@ using MutualInfo.Data;
 namespace MutualInfo.Estimators.Conditional;
 
 /// <summary>Checks on conditional samples; each failure is a one-line <see cref="ArgumentException"/>.</summary>
-public static class CmiValidation
+internal static class CmiValidation
 {
     /// <summary>Throws when there are fewer than <paramref name="minimum"/> rows.</summary>
     public static void RequireRows(ConditionalSamples samples, int minimum, string estimatorDescription)
