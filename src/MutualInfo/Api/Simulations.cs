@@ -76,10 +76,15 @@ public static class Simulations
         var settings = new SimulationSettings(family, bounds, batchSizes.ToArray(), trials, negatives, seed, workers);
         // Limits that depend on several arguments at once (largest n for the sampling scheme, memory) stay in
         // SimulationSettings, whose ArgumentExceptions name the parameters of this method (batchSizes, trials, …).
-        settings.Validate();
-        if (!keepTrialValues) return new SimulationResult(Simulator.Run(settings), null);
+        if (!keepTrialValues) return new SimulationResult(Run(settings, onWork: null), null);
         var values = new List<double[]>();
         var run = Simulator.Run(settings, null, (_, trialValues) => values.Add(trialValues));
         return new SimulationResult(run, values);
     }
+
+    /// <summary>
+    /// The run behind both <see cref="Run(IKnownMiFamily, IReadOnlyList{IBound}, IReadOnlyList{int}, int, ulong, int?, NegativeSampling, bool)"/>
+    /// and <c>mi simulate</c> (which adds the critic, control-variate and progress settings): validates, then simulates.
+    /// </summary>
+    internal static SimulationRun Run(SimulationSettings settings, Action<long>? onWork) => Simulator.Run(settings, onWork);
 }
