@@ -30,6 +30,11 @@ public static class CliApp
             Console.Error.WriteLine($"mi: error: {e.Message}");
             return ExitUsage;
         }
+        catch (Exception e) when (LibraryErrors.IsInputError(e))
+        {
+            Console.Error.WriteLine($"mi: error: {LibraryErrors.Describe(e)}");
+            return ExitUsage;
+        }
         catch (Exception e)
         {
             Console.Error.WriteLine($"mi: internal error: {e.GetType().Name}: {e.Message}");

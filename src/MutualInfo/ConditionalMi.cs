@@ -36,14 +36,22 @@ public static class ConditionalMi
     /// <summary>
     /// Estimates I(X;Y|Z) (I(X;Y) when Z is empty) with SE, 95% CI and, when <paramref name="permutations"/> &gt; 0, the
     /// p-value of conditional independence by local permutation (<see cref="LocalPermutationTest"/>).
-    /// Throws <see cref="UsageException"/> on bad input (unknown estimator, estimator unfit for the column types,
+    /// Throws <see cref="ArgumentException"/> on bad input (unknown estimator, estimator unfit for the column types,
     /// a discrete column with one level, a constant column, too few rows).
     /// </summary>
     /// <remarks>Continuous columns are z-scored first unless <paramref name="standardize"/> is false (k-NN neighbourhoods are scale-sensitive).</remarks>
+    /// <example>
+    /// <code>
+    /// // I(X;Y|Z) from a CSV file with columns x, y, z (Z may also be several columns, or discrete ones).
+    /// ConditionalSamples data = ConditionalCsv.Read("data.csv", new ConditionalColumns(X: "x", Y: "y", Z: "z", Discrete: null));
+    /// MiEstimate cmi = ConditionalMi.Estimate(data, permutations: 200, seed: 1);
+    /// Console.WriteLine($"I(X;Y|Z) = {cmi.Mi:0.000} nats [{cmi.Ci95Low:0.000}, {cmi.Ci95High:0.000}], p = {cmi.PValue:0.000}");
+    /// </code>
+    /// </example>
     public static MiEstimate Estimate(ConditionalSamples samples, string estimator = Auto, CmiOptions? options = null, int permutations = 0, ulong seed = 1, bool standardize = true)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        if (permutations < 0) throw new UsageException($"--permutations: must be 0 or more, got {permutations}");
+        if (permutations < 0) throw new ArgumentOutOfRangeException(nameof(permutations), $"must be 0 or more, got {permutations}");
         options ??= new CmiOptions();
         options.Validate();
         CmiValidation.RequireVariation(samples);
@@ -66,7 +74,7 @@ public static class ConditionalMi
     {
         name = (name ?? Auto).ToLowerInvariant();
         if (!Estimators.Any(e => e.Name == name))
-            throw new UsageException($"--estimator: unknown conditional estimator '{name}' (available: {string.Join(", ", Estimators.Select(e => e.Name))})");
+            throw new ArgumentException($"unknown conditional estimator '{name}' (available: {string.Join(", ", Estimators.Select(e => e.Name))})", "estimator");
         bool allDiscrete = samples.X.AllDiscrete && samples.Y.AllDiscrete && (samples.Z.Dim == 0 || samples.Z.AllDiscrete);
         if (name == Auto && allDiscrete) return new PlugInEstimator();
         if (samples.Z.AllDiscrete && name != "plug-in-mm" && name != "mixed-ksg")
@@ -82,12 +90,12 @@ public static class ConditionalMi
         }
         return name switch
         {
-            "plug-in-mm" when !allDiscrete => throw new UsageException("--estimator plug-in-mm: every column of X, Y and Z must be marked --discrete"),
+            "plug-in-mm" when !allDiscrete => throw new ArgumentException("plug-in-mm: every column of X, Y and Z must be discrete", "estimator"),
             "plug-in-mm" => new PlugInEstimator(),
-            "ross" when samples.Z.Dim > 0 || !IsDiscreteVsContinuous(samples) => throw new UsageException("--estimator ross: needs one of X, Y all --discrete, the other all continuous, and no --z"),
+            "ross" when samples.Z.Dim > 0 || !IsDiscreteVsContinuous(samples) => throw new ArgumentException("ross: needs one of X, Y all discrete, the other all continuous, and no Z columns", "estimator"),
             "ross" => new RossEstimator(options),
             "mixed-ksg" => new KsgCmiEstimator(options, mixed: true),
-            _ when !samples.AllContinuous => throw new UsageException($"--estimator {name}: for continuous columns only; with --discrete columns use auto or mixed-ksg"),
+            _ when !samples.AllContinuous => throw new ArgumentException($"{name}: for continuous columns only; with discrete columns use auto or mixed-ksg", "estimator"),
             "ksg-cmi" => new KsgCmiEstimator(options),
             "gaussian-cmi" => new GaussianCmiEstimator(options),
             _ => new CopulaKsgCmiEstimator(options),

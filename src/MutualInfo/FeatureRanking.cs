@@ -23,11 +23,11 @@ public sealed record RankOptions
     /// <summary>Worker threads (the features are spread over them).</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Throws <see cref="UsageException"/> naming the bad setting.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> naming the bad setting.</summary>
     public void Validate()
     {
-        if (Permutations < 1) throw new UsageException($"--permutations: mi rank needs at least 1 permutation for its p-values, got {Permutations}");
-        if (MaxSelected < 1) throw new UsageException($"--max-selected: must be at least 1, got {MaxSelected}");
+        if (Permutations < 1) throw new ArgumentOutOfRangeException("options.Permutations", $"mi rank needs at least 1 permutation for its p-values, got {Permutations}");
+        if (MaxSelected < 1) throw new ArgumentOutOfRangeException("options.MaxSelected", $"must be at least 1, got {MaxSelected}");
         Cmi(1).Validate();
     }
 
@@ -77,14 +77,22 @@ public sealed record RankResult(string Target, int Samples, IReadOnlyList<Featur
 public static class FeatureRanking
 {
     /// <summary>Ranks <paramref name="features"/> against the one-column <paramref name="target"/>.</summary>
+    /// <example>
+    /// <code>
+    /// // Rank the columns a, b, c of a CSV file by their MI with the column "label", with p- and q-values.
+    /// ConditionalSamples data = ConditionalCsv.Read("data.csv", new ConditionalColumns(X: "a,b,c", Y: "label", Z: null, Discrete: null));
+    /// RankResult ranking = FeatureRanking.Rank(data.X, data.Y, new RankOptions { Permutations = 200 }, seed: 1);
+    /// foreach (FeatureScore f in ranking.Features) Console.WriteLine($"{f.Name}: {f.Mi:0.000} nats, q = {f.QValue:0.000}");
+    /// </code>
+    /// </example>
     public static RankResult Rank(ConditionalSamples.Block features, ConditionalSamples.Block target, RankOptions? options = null, ulong seed = 1)
     {
         options ??= new RankOptions();
         options.Validate();
-        if (target.Dim != 1) throw new UsageException($"--target: exactly one target column is needed, got {target.Dim}");
-        if (features.Dim < 1) throw new UsageException("--features: no feature columns to rank");
+        if (target.Dim != 1) throw new ArgumentException($"exactly one target column is needed, got {target.Dim}", "target");
+        if (features.Dim < 1) throw new ArgumentException("no feature columns to rank", "features");
         foreach (string name in features.Names)
-            if (name == target.Names[0]) throw new UsageException($"--features: '{name}' is the target; a target cannot also be a feature");
+            if (name == target.Names[0]) throw new ArgumentException($"'{name}' is the target; a target cannot also be a feature", "features");
         CmiValidation.RequireVariation(new ConditionalSamples(features, target, ConditionalSamples.Block.Empty));
         features = RanksWithRandomTieBreaks(features, seed);
         target = RanksWithRandomTieBreaks(target, seed ^ 0x5bd1e995UL);

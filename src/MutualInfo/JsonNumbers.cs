@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace MutualInfo;
 
 /// <summary>JSON has no NaN or ±∞: such values, and missing ones, are written as null rather than failing or lying.</summary>
-public static class JsonNumbers
+internal static class JsonNumbers
 {
     /// <summary>Writes the property as a number when it is finite, otherwise as null.</summary>
     public static void WriteNumberOrNull(this Utf8JsonWriter writer, string name, double? value)

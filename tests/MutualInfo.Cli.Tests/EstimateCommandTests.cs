@@ -161,7 +161,7 @@ public sealed class EstimateCommandTests : IDisposable
     [InlineData("X1,Y1\n1,2\n2,2\n3,2\n4,2\n5,2\n6,2\n7,2\n8,2\n9,2\n", new string[0], "column 'Y1' is constant")]
     [InlineData("X1,Y1\n1,2\n2,3\n3,1\n", new string[0], "3 data row(s), but estimator ksg-copula needs at least 8")]
     [InlineData("a,b\n1,2\n", new[] { "--x", "a", "--y", "q" }, "--y: unknown column 'q'")]
-    [InlineData("a,b\n1,2\n", new[] { "--x", "a", "--y", "0" }, "--x/--y: column 'a' is in both X and Y")]
+    [InlineData("a,b\n1,2\n", new[] { "--x", "a", "--y", "0" }, "--y: column 'a' is in both X and Y")]
     [InlineData("X1,Y1\n1,2\n", new[] { "--estimator", "magic" }, "--estimator: unknown estimator 'magic'")]
     [InlineData("X1,Y1\n1,2\n", new[] { "--k", "0" }, "--k: must be at least 1")]
     [InlineData("X1,Y1\n1,2\n", new[] { "--delimiter", "ab" }, "--delimiter: expected one character")]

@@ -1,11 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using MutualInfo.Data;
+using MutualInfo.Estimators;
+using MutualInfo.Estimators.Conditional;
 using MutualInfo.Randomness;
 
 namespace MutualInfo.Cli.Tests;
 
-/// <summary>The library's one call and `mi estimate` are the same pipeline: same CSV, same seed, same numbers.</summary>
+/// <summary>The library's one calls and `mi estimate`, `mi simulate`, `mi rank` are the same pipelines: same input, same seed, same numbers.</summary>
 [Collection(ConsoleCollection.Name)]
 public sealed class FacadeMatchesCliTests : IDisposable
 {
@@ -49,5 +52,88 @@ public sealed class FacadeMatchesCliTests : IDisposable
         var reliability = cli.GetProperty("reliability");
         Assert.Equal(reliability.GetProperty("verdict").GetString(), lib.Reliability.Verdict);
         Assert.Equal(reliability.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()), lib.Reliability.Reasons);
+    }
+
+    [Fact]
+    public void Facade_with_any_estimator_returns_what_mi_estimate_prints_for_it()
+    {
+        string path = WriteGaussianTable(400, 11);
+        var (exit, stdout, stderr) = CliRunner.Run("estimate", path, "--estimator", "ksg2", "--k", "4", "--splits", "6", "--permutations", "20",
+            "--seed", "4", "--threads", "2", "--json", "-");
+        Assert.True(exit == 0, stderr);
+        var cli = JsonDocument.Parse(stdout).RootElement;
+        var samples = CsvSamples.Read(path, ColumnChoice.FromSpecs("x", "y"));
+        var estimator = new KsgEstimator(new KsgOptions { K = 4, Variant = KsgVariant.Second, Splits = 6, Threads = 1 });
+        var lib = MutualInformation.Estimate(samples, estimator, standardize: true, permutations: 20, seed: 4);
+        Assert.Equal(cli.GetProperty("mi").GetDouble(), lib.Mi);
+        Assert.Equal(cli.GetProperty("std_error").GetDouble(), lib.StdError);
+        Assert.Equal(cli.GetProperty("p_value").GetDouble(), lib.PValue);
+    }
+
+    [Fact]
+    public void Simulations_run_returns_what_mi_simulate_json_prints()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("simulate", "--family", "gaussian:dim=2,mi=1.5", "--bounds", "infonce,nwj,smile:tau=3",
+            "--n", "4,32", "--trials", "300", "--seed", "9", "--threads", "1", "--json", "-");
+        Assert.True(exit == 0, stderr);
+        var rows = JsonDocument.Parse(stdout).RootElement.GetProperty("runs")[0].GetProperty("rows").EnumerateArray().ToArray();
+        var lib = Simulations.Run("gaussian:dim=2,mi=1.5", "infonce,nwj,smile:tau=3", [4, 32], trials: 300, seed: 9, threads: 2);
+        Assert.Equal(rows.Length, lib.Rows.Count);
+        for (int i = 0; i < rows.Length; i++)
+        {
+            Assert.Equal(rows[i].GetProperty("bound").GetString(), lib.Rows[i].Bound);
+            Assert.Equal(rows[i].GetProperty("n").GetInt32(), lib.Rows[i].N);
+            Assert.Equal(rows[i].GetProperty("mean").GetDouble(), lib.Rows[i].Estimate.Mean);
+            Assert.Equal(rows[i].GetProperty("std_error").GetDouble(), lib.Rows[i].Estimate.StdError);
+        }
+    }
+
+    [Fact]
+    public void Conditional_mi_returns_what_mi_estimate_with_z_prints()
+    {
+        string path = WriteGaussianTable(500, 12);
+        var (exit, stdout, stderr) = CliRunner.Run("estimate", path, "--x", "x", "--y", "y", "--z", "z", "--splits", "6", "--permutations", "20",
+            "--seed", "5", "--json", "-");
+        Assert.True(exit == 0, stderr);
+        var cli = JsonDocument.Parse(stdout).RootElement;
+        var samples = ConditionalCsv.Read(path, new ConditionalColumns("x", "y", "z", null));
+        var lib = ConditionalMi.Estimate(samples, ConditionalMi.Auto, new CmiOptions { Splits = 6, Threads = 2 }, permutations: 20, seed: 5);
+        Assert.Equal(cli.GetProperty("estimator").GetString(), lib.Estimator);
+        Assert.Equal(cli.GetProperty("mi").GetDouble(), lib.Mi);
+        Assert.Equal(cli.GetProperty("std_error").GetDouble(), lib.StdError);
+        Assert.Equal(cli.GetProperty("p_value").GetDouble(), lib.PValue);
+    }
+
+    [Fact]
+    public void Feature_ranking_returns_what_mi_rank_prints()
+    {
+        string path = WriteGaussianTable(300, 13);
+        var (exit, stdout, stderr) = CliRunner.Run("rank", path, "--target", "y", "--permutations", "30", "--splits", "4", "--seed", "6", "--json", "-");
+        Assert.True(exit == 0, stderr);
+        var cli = JsonDocument.Parse(stdout).RootElement.GetProperty("features").EnumerateArray().ToArray();
+        var samples = ConditionalCsv.Read(path, new ConditionalColumns("x,z", "y", null, null));
+        var lib = FeatureRanking.Rank(samples.X, samples.Y, new RankOptions { Permutations = 30, Splits = 4, Threads = 1 }, seed: 6);
+        Assert.Equal(cli.Select(f => f.GetProperty("name").GetString()), lib.Features.Select(f => f.Name));
+        for (int i = 0; i < cli.Length; i++)
+        {
+            Assert.Equal(cli[i].GetProperty("mi").GetDouble(), lib.Features[i].Mi);
+            Assert.Equal(cli[i].GetProperty("p_value").GetDouble(), lib.Features[i].PValue);
+            Assert.Equal(cli[i].GetProperty("q_value").GetDouble(), lib.Features[i].QValue);
+        }
+    }
+
+    // Columns x, y, z: Z a common cause of X and Y (so I(X;Y) > 0 and I(X;Y|Z) = 0).
+    private string WriteGaussianTable(int n, ulong seed)
+    {
+        var rng = new Rng(seed);
+        var csv = new StringBuilder("x,y,z\n");
+        for (int i = 0; i < n; i++)
+        {
+            double z = rng.NextGaussian();
+            csv.Append(CultureInfo.InvariantCulture, $"{z + rng.NextGaussian():R},{z + rng.NextGaussian():R},{z:R}\n");
+        }
+        string path = Path.Combine(_dir, $"table{seed}.csv");
+        File.WriteAllText(path, csv.ToString());
+        return path;
     }
 }

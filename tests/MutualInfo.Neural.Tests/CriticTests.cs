@@ -62,9 +62,9 @@ public sealed class CriticTests
     [Fact]
     public void Invalid_options_are_usage_errors()
     {
-        Assert.Throws<UsageException>(() => new CriticOptions(CriticKind.Concat, Layers: 0).Validate());
-        Assert.Throws<UsageException>(() => new CriticOptions(Hidden: 0).Validate());
-        Assert.Throws<UsageException>(() => CriticOptions.ParseKind("deep"));
-        Assert.Throws<UsageException>(() => CriticOptions.ParseActivation("sigmoidal"));
+        Assert.Equal("options.Critic.Layers", Assert.Throws<ArgumentOutOfRangeException>(() => new CriticOptions(CriticKind.Concat, Layers: 0).Validate()).ParamName);
+        Assert.Equal("options.Critic.Hidden", Assert.Throws<ArgumentOutOfRangeException>(() => new CriticOptions(Hidden: 0).Validate()).ParamName);
+        Assert.Equal("critic", Assert.Throws<ArgumentException>(() => CriticOptions.ParseKind("deep")).ParamName);
+        Assert.Equal("activation", Assert.Throws<ArgumentException>(() => CriticOptions.ParseActivation("sigmoidal")).ParamName);
     }
 }

@@ -72,8 +72,9 @@ public sealed class NeuralEstimatorTests(NeuralEstimatorFixture fixture) : IClas
     {
         // Before: NWJ with lr 1e3 reported −1.46e16 nats with a CI, exit 0, no warning.
         var options = new NeuralEstimatorOptions { Objective = "nwj", LearningRate = 1e3, MaxSteps = 300, EvalEvery = 25 };
-        var error = Assert.Throws<UsageException>(() => new NeuralEstimator(options).Estimate(NeuralEstimatorFixture.Gaussian(1.0, 300, 21), 3));
-        Assert.StartsWith("--lr: training diverged", error.Message);
+        var error = Assert.ThrowsAny<ArgumentException>(() => new NeuralEstimator(options).Estimate(NeuralEstimatorFixture.Gaussian(1.0, 300, 21), 3));
+        Assert.Equal("options.LearningRate", error.ParamName);
+        Assert.StartsWith("training diverged", error.Message);
     }
 
     [Fact]
@@ -137,9 +138,9 @@ public sealed class NeuralEstimatorTests(NeuralEstimatorFixture fixture) : IClas
     [Fact]
     public void Rejects_objectives_without_a_data_estimator_and_bad_options()
     {
-        Assert.Throws<UsageException>(() => new NeuralEstimator(new NeuralEstimatorOptions { Objective = "tuba" }));
-        Assert.Throws<UsageException>(() => new NeuralEstimator(new NeuralEstimatorOptions { TestFraction = 1 }));
-        Assert.Throws<UsageException>(() => new NeuralEstimator(new NeuralEstimatorOptions { Patience = 0 }));
+        Assert.Equal("options.Objective", Assert.Throws<ArgumentException>(() => new NeuralEstimator(new NeuralEstimatorOptions { Objective = "tuba" })).ParamName);
+        Assert.Equal("options.TestFraction", Assert.Throws<ArgumentOutOfRangeException>(() => new NeuralEstimator(new NeuralEstimatorOptions { TestFraction = 1 })).ParamName);
+        Assert.Equal("options.Patience", Assert.Throws<ArgumentOutOfRangeException>(() => new NeuralEstimator(new NeuralEstimatorOptions { Patience = 0 })).ParamName);
         Assert.Equal("smile", new NeuralEstimator(new NeuralEstimatorOptions { Objective = "smile" }).Name);
         Assert.Equal("smile:tau=2", new NeuralEstimator(new NeuralEstimatorOptions { Objective = "smile:tau=2" }).Name);
     }

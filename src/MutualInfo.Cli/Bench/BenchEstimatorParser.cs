@@ -55,9 +55,9 @@ internal static class BenchEstimatorParser
         {
             estimator = DataEstimatorCatalog.Create(catalogName, settings);
         }
-        catch (UsageException e)
+        catch (ArgumentException e)
         {
-            throw new UsageException($"{Flag}: '{spec}': {e.Message}");
+            throw new UsageException($"{Flag}: '{spec}': {LibraryErrors.Describe(e)}");
         }
         string canonical = values.Count == 0 ? name : $"{name}:{string.Join(",", values.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}={p.Value}"))}";
         return new BenchEstimator(canonical, estimator);

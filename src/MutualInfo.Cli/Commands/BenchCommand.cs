@@ -84,7 +84,7 @@ internal static class BenchCommand
         if (estimatorSpecs.Length == 0) estimatorSpecs = BenchLists.Specs([DefaultEstimators]);
         var sizes = BatchSizeList.Parse(samples, "--samples");
         int widest = tasks.Max(t => t.DimX + t.DimY);
-        MemoryBudget.Require(BytesPerSampleValue * sizes.Max() * widest, $"--samples: a cell of {sizes.Max()} samples × {widest} columns");
+        MemoryBudget.Require(BytesPerSampleValue * sizes.Max() * widest, $"a cell of {sizes.Max()} samples × {widest} columns", "--samples");
         return new BenchGrid(tasks, estimatorSpecs.Select(e => BenchEstimatorParser.Parse(e, threads)).ToArray(), sizes, seeds);
     }
 

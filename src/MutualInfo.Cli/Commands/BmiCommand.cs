@@ -35,7 +35,8 @@ internal static class BmiCommand
             // prints the same number.
             var estimator = data.CreateEstimator(parsed, common.GetThreads(parsed), splits: new KsgOptions().Splits, resamples: 0, biasAllowance: KsgOptions.DefaultBiasAllowance);
             var columns = ColumnChoice.Leading(parsed.GetValue(dimX), parsed.GetValue(dimY));
-            var samples = data.Load(parsed, path, columns, estimator);
+            // The library's checks and scaling (MutualInformation.Prepare), then only the point estimate: the BMI protocol wants one float.
+            var samples = MutualInformation.Prepare(data.Read(parsed, path, columns), estimator, data.Standardize(parsed));
             // CPU time next to wall time: on a shared machine wall time measures the load as much as the estimator.
             var process = System.Diagnostics.Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;

@@ -1,26 +1,31 @@
 using MutualInfo.Estimators;
+using MutualInfo.Neural.Objectives;
 
 namespace MutualInfo.Cli.Commands;
 
 /// <summary>
-/// The estimators `mi estimate` and `mi bmi` can run, by CLI name. Other assemblies' estimators (e.g. neural
-/// critics) are added here as one more entry each.
+/// The estimators `mi estimate`, `mi bmi` and `mi bench` can run, by CLI name: the core estimators, then the neural
+/// ones from <see cref="ObjectiveNames.DataEstimators"/> (the one list of objective names).
 /// </summary>
 internal static class DataEstimatorCatalog
 {
-    public const string Default = "ksg-copula";
+    public const string Default = EstimatorNames.Default;
+
+    // How the CLI builds each core estimator from its flags; the names and descriptions come from EstimatorNames.
+    private static readonly Dictionary<string, Func<DataEstimatorSettings, IMiEstimator>> CoreFactories = new()
+    {
+        [EstimatorNames.KsgCopula] = s => new CopulaKsgEstimator(new CopulaKsgOptions { Ksg = s.Ksg(KsgVariant.First), ResidualBiasAllowance = s.BiasAllowance }),
+        [EstimatorNames.Ksg] = s => new KsgEstimator(s.Ksg(KsgVariant.First)),
+        [EstimatorNames.Ksg2] = s => new KsgEstimator(s.Ksg(KsgVariant.Second)),
+        [EstimatorNames.Gaussian] = s => new GaussianEstimator(s.Gaussian()),
+    };
 
     private static readonly (string Name, string Description, Func<DataEstimatorSettings, IMiEstimator> Create)[] Entries =
     [
-        ("ksg-copula", "default: KSG (k-NN) on normal scores (ranks → Φ⁻¹) minus its bias measured on Gaussian surrogates, checked against the unbiased Gaussian-copula MI and a magnitude-dependence test (reliability verdict; unreliable CIs widened); SE by half-splitting + surrogate error", s => new CopulaKsgEstimator(new CopulaKsgOptions { Ksg = s.Ksg(KsgVariant.First), ResidualBiasAllowance = s.BiasAllowance })),
-        ("ksg", "Kraskov–Stögbauer–Grassberger estimator 1 (k-NN, max-norm); SE by half-splitting", s => new KsgEstimator(s.Ksg(KsgVariant.First))),
-        ("ksg2", "KSG estimator 2; SE by half-splitting", s => new KsgEstimator(s.Ksg(KsgVariant.Second))),
-        ("gaussian", "Gaussian baseline −½ Σ ln(1 − ρᵢ²) from canonical correlations; SE by bootstrap", s => new GaussianEstimator(s.Gaussian())),
-        ("infonce", "neural: InfoNCE with a learned separable critic, trained on half the rows, estimated on the held-out half (≤ log n_test)", s => s.Neural("infonce")),
-        ("nwj", "neural: NWJ with a learned separable critic, held-out estimate", s => s.Neural("nwj")),
-        ("smile", "neural: SMILE (τ = 5; JS-trained critic, clipped DV value), held-out estimate", s => s.Neural("smile:tau=5")),
-        ("js", "neural: f-GAN JS-trained critic reported through NWJ(S + 1), held-out estimate", s => s.Neural("js")),
-        ("dv", "neural: Donsker–Varadhan with a learned critic, held-out estimate", s => s.Neural("dv")),
+        .. EstimatorNames.All.Select(e => (e.Name, e.Description, CoreFactories.TryGetValue(e.Name, out var create)
+            ? create
+            : throw new InvalidOperationException($"EstimatorNames lists '{e.Name}' but DataEstimatorCatalog cannot build it"))),
+        .. ObjectiveNames.DataEstimators.Select(o => (o.Name, $"neural: {o.Description}", (Func<DataEstimatorSettings, IMiEstimator>)(s => s.Neural(o.DefaultSpec)))),
     ];
 
     public static IEnumerable<string> Names => Entries.Select(e => e.Name);

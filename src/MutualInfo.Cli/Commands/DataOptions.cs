@@ -41,15 +41,9 @@ internal sealed class DataOptions
         DataEstimatorCatalog.Create(parsed.GetValue(Estimator) ?? DataEstimatorCatalog.Default,
             new DataEstimatorSettings(parsed.GetValue(K), parsed.GetValue(TieNoise), splits, resamples, biasAllowance, parsed.GetValue(Search), threads, progress, Neural.Get(parsed)));
 
-    /// <summary>Reads, validates and (unless --no-standardize) standardises the samples for this estimator.</summary>
-    public PairedSamples Load(ParseResult parsed, string path, ColumnChoice columns, IMiEstimator estimator)
-    {
-        char delimiter = GetDelimiter(parsed);
-        var samples = CsvSamples.Read(path, columns, delimiter);
-        SampleValidation.RequireRows(samples, estimator.MinSamples(samples.DimX, samples.DimY), $"estimator {estimator.Name}");
-        SampleValidation.RequireNonConstantColumns(samples);
-        if (!parsed.GetValue(NoStandardize)) return Standardization.Apply(samples);
-        SampleValidation.RequireFiniteRanges(samples);
-        return samples;
-    }
+    /// <summary>Reads the chosen columns as they are in the file (checks and scaling are the library's, see <see cref="MutualInformation"/>).</summary>
+    public PairedSamples Read(ParseResult parsed, string path, ColumnChoice columns) => CsvSamples.Read(path, columns, GetDelimiter(parsed));
+
+    /// <summary>Whether columns are z-scored before estimating (not --no-standardize).</summary>
+    public bool Standardize(ParseResult parsed) => !parsed.GetValue(NoStandardize);
 }

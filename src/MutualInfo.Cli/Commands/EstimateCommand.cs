@@ -48,10 +48,10 @@ internal static class EstimateCommand
             IMiEstimator? created = null;
             var estimator = created = data.CreateEstimator(parsed, common.GetThreads(parsed), parsed.GetValue(splits), parsed.GetValue(resamples), parsed.GetValue(biasAllowance),
                 (done, total) => (progress ??= new ProgressReporter(ProgressLabel(created!, total), total)).Advance());
-            var samples = data.Load(parsed, path, ColumnChoice.FromSpecs(parsed.GetValue(x), parsed.GetValue(y)), estimator);
-            MiEstimate result = estimator.Estimate(samples, seed);
+            var samples = data.Read(parsed, path, ColumnChoice.FromSpecs(parsed.GetValue(x), parsed.GetValue(y)));
+            // The library's one call: the same checks, scaling, estimate and permutation p-value a C# caller gets.
+            MiEstimate result = MutualInformation.Estimate(samples, estimator, data.Standardize(parsed), perms, seed);
             if (NeuralEstimatorSettingsReport.IsNeural(estimator)) progress?.Finish("stopped early (no new best held-out estimate)");
-            if (perms > 0) result = EstimatorDiagnostics.WithPermutationPValue(result, estimator, samples, perms, seed);
             string? json = parsed.GetValue(common.Json);
             var settings = new Dictionary<string, object?>
             {

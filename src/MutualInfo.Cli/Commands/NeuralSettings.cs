@@ -1,3 +1,5 @@
+using MutualInfo.Neural.Objectives;
+
 namespace MutualInfo.Cli.Commands;
 
 /// <summary>
@@ -28,7 +30,7 @@ internal sealed record NeuralSettings(
     public void RequireNoneFor(string estimator)
     {
         if (GivenFlags().FirstOrDefault() is { } flag)
-            throw new UsageException($"{flag}: applies only to the neural estimators (infonce, nwj, smile, js, dv), not to {estimator}");
+            throw new UsageException($"{flag}: applies only to the neural estimators ({string.Join(", ", ObjectiveNames.DataEstimatorNames)}), not to {estimator}");
     }
 
     /// <summary>The objective spec for the neural estimator, with --tau applied (SMILE only).</summary>

@@ -164,7 +164,7 @@ internal static class SimulateCommand
 
         var progress = new ProgressReporter("simulate", settings.Sum(Simulator.TotalWork));
         progress.Start($"needs about {MemoryBudget.Format(settings.Max(s => s.EstimatedBytes()))} of memory");
-        var runs = settings.Select(s => Simulator.Run(s, progress.Advance)).ToArray();
+        var runs = settings.Select(s => Simulations.Run(s, progress.Advance)).ToArray();
 
         bool jsonOnStdout = request.JsonPath == "-";
         IAnsiConsole console = jsonOnStdout ? StdoutConsole.CreateOnStderr() : StdoutConsole.Create();

@@ -110,9 +110,9 @@ internal static class SimulationShardFile
             return new Contents(shard, settings, blocks);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or FormatException
-                                      or InvalidOperationException or KeyNotFoundException)
+                                      or InvalidOperationException or KeyNotFoundException or InvalidDataException or ArgumentException)
         {
-            throw new UsageException($"merge: cannot read '{path}': {e.Message.Split('\n')[0]}");
+            throw new UsageException($"merge: cannot read '{path}': {LibraryErrors.Describe(e)}");
         }
     }
 

@@ -18,9 +18,9 @@ internal static class StaircaseData
         {
             gaussian = GaussianFamily.FromMutualInformation(dim, mi);
         }
-        catch (UsageException e)
+        catch (ArgumentException e)
         {
-            throw new UsageException($"--levels: {e.Message}");
+            throw new UsageException($"--levels: {ArgumentMessages.RuleOf(e)}");
         }
         return cubic ? new TransformedFamily(gaussian, null, CoordinateMap.Cubic) : gaussian;
     }

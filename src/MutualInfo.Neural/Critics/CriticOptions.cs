@@ -16,13 +16,13 @@ public sealed record CriticOptions(
     int Embedding = 32,
     Activation Activation = Activation.Relu)
 {
-    /// <summary>Throws <see cref="UsageException"/> naming the first invalid field.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public void Validate()
     {
         if (Layers < 0 || (Kind == CriticKind.Concat && Layers < 1))
-            throw new UsageException($"--layers: must be at least {(Kind == CriticKind.Concat ? 1 : 0)} for the {Kind.ToString().ToLowerInvariant()} critic, got {Layers}");
-        if (Hidden < 1) throw new UsageException($"--hidden: must be at least 1, got {Hidden}");
-        if (Embedding < 1) throw new UsageException($"--embedding: must be at least 1, got {Embedding}");
+            throw new ArgumentOutOfRangeException("options.Critic.Layers", $"must be at least {(Kind == CriticKind.Concat ? 1 : 0)} for the {Kind.ToString().ToLowerInvariant()} critic, got {Layers}");
+        if (Hidden < 1) throw new ArgumentOutOfRangeException("options.Critic.Hidden", $"must be at least 1, got {Hidden}");
+        if (Embedding < 1) throw new ArgumentOutOfRangeException("options.Critic.Embedding", $"must be at least 1, got {Embedding}");
     }
 
     /// <summary>Parses a critic kind name: separable, bilinear or concat.</summary>
@@ -31,7 +31,7 @@ public sealed record CriticOptions(
         "separable" => CriticKind.Separable,
         "bilinear" => CriticKind.Bilinear,
         "concat" => CriticKind.Concat,
-        _ => throw new UsageException($"--critic: unknown critic '{text}' (expected separable, bilinear or concat)"),
+        _ => throw new ArgumentException($"unknown critic '{text}' (expected separable, bilinear or concat)", "critic"),
     };
 
     /// <summary>Parses an activation name: relu, tanh, elu, gelu, silu or leaky-relu.</summary>
@@ -43,7 +43,7 @@ public sealed record CriticOptions(
         "gelu" => Activation.Gelu,
         "silu" => Activation.Silu,
         "leaky-relu" or "leakyrelu" => Activation.LeakyRelu,
-        _ => throw new UsageException($"--activation: unknown activation '{text}' (expected relu, tanh, elu, gelu, silu or leaky-relu)"),
+        _ => throw new ArgumentException($"unknown activation '{text}' (expected relu, tanh, elu, gelu, silu or leaky-relu)", "activation"),
     };
 
     /// <summary>The lower-case name used on the command line and in JSON.</summary>

@@ -32,7 +32,7 @@ public sealed class NeuralEstimator : IMiEstimator
     private readonly double _tau;
     private readonly string _objectiveSpec;
 
-    /// <summary>Creates the estimator; throws <see cref="UsageException"/> on invalid options or an objective it does not support.</summary>
+    /// <summary>Creates the estimator; throws <see cref="ArgumentException"/> on invalid options or an objective it does not support.</summary>
     public NeuralEstimator(NeuralEstimatorOptions? options = null)
     {
         _options = options ?? new NeuralEstimatorOptions();
@@ -44,7 +44,7 @@ public sealed class NeuralEstimator : IMiEstimator
     public NeuralEstimatorOptions Options => _options;
 
     /// <summary>The objective names this estimator accepts.</summary>
-    public static IReadOnlyList<string> SupportedObjectives { get; } = ["infonce", "nwj", "smile", "js", "dv"];
+    public static IReadOnlyList<string> SupportedObjectives => ObjectiveNames.DataEstimatorNames;
 
     /// <inheritdoc />
     public string Name => _kind == NeuralObjectiveKind.Smile && _tau != SmileObjective.DefaultTau ? _objectiveSpec : _objectiveSpec.Split(':')[0];
@@ -122,9 +122,12 @@ public sealed class NeuralEstimator : IMiEstimator
             yield return $"the estimate {mi:0.000} is within {NearCeiling:0} nat of its ceiling log n_test = {cap:0.000} (n_test = {n} held-out rows): InfoNCE is biased low this close to the ceiling and the true MI may be larger; n_test ≥ {Math.Ceiling(Math.Exp(mi + 2)):0} held-out rows would lift the ceiling 2 nats above the estimate";
     }
 
+    private const string ObjectiveParameter = "options.Objective";
+
     private static (NeuralObjectiveKind Kind, double Tau, string Spec) ParseObjective(string text)
     {
-        var objective = ObjectiveSpec.Parse(text);
+        // Only the objectives this estimator reports with: a typo lists those, not every training objective.
+        MiObjective objective = ObjectiveSpec.Parse(text, ObjectiveNames.DataEstimators, ObjectiveParameter);
         return objective switch
         {
             InfoNceObjective => (NeuralObjectiveKind.InfoNce, 0, objective.Spec),
@@ -132,7 +135,7 @@ public sealed class NeuralEstimator : IMiEstimator
             JsObjective => (NeuralObjectiveKind.Js, 0, objective.Spec),
             DvObjective => (NeuralObjectiveKind.Dv, 0, objective.Spec),
             SmileObjective s => (NeuralObjectiveKind.Smile, s.Tau, objective.Spec),
-            _ => throw new UsageException($"--estimator: the objective '{objective.Name}' is not available as a data estimator (available: {string.Join(", ", SupportedObjectives)})"),
+            _ => throw new InvalidOperationException($"ObjectiveNames lists '{objective.Name}' as a data estimator, but NeuralEstimator has no kind for it"),
         };
     }
 
@@ -156,10 +159,10 @@ public sealed class NeuralEstimator : IMiEstimator
     private void RequireFeasibleCritic(int nTest, int dimX, int dimY)
     {
         if (_options.Critic.Kind == CriticKind.Concat && (long)nTest * nTest * _options.Critic.Hidden > MaxConcatActivations)
-            throw new UsageException($"--critic: the concat critic would need {(long)nTest * nTest * _options.Critic.Hidden:N0} activations to score {nTest} held-out pairs; use a separable critic or fewer held-out rows");
+            throw new ArgumentException($"the concat critic would need {(long)nTest * nTest * _options.Critic.Hidden:N0} activations to score {nTest} held-out pairs; use a separable critic or fewer held-out rows", "options.Critic");
         // Held-out scoring keeps the best and the current n×n matrix (double) and the critic's float32 and float64 copies.
-        MemoryBudget.Require(28.0 * nTest * nTest, $"--max-test: scoring {nTest} held-out rows (n×n score matrices)");
-        MemoryBudget.Require(CriticBytes(dimX, dimY), $"--hidden/--layers/--embedding: the critic ({_options.Critic.Hidden} units × {_options.Critic.Layers} layers)");
+        MemoryBudget.Require(28.0 * nTest * nTest, $"scoring {nTest} held-out rows (n×n score matrices)", "options.MaxTest");
+        MemoryBudget.Require(CriticBytes(dimX, dimY), $"the critic ({_options.Critic.Hidden} units × {_options.Critic.Layers} layers)", "options.Critic.Hidden");
     }
 
     // Parameters (with gradient and Adam's two moments: 16 bytes each) plus one batch's activations forward and back.
@@ -217,7 +220,7 @@ public sealed class NeuralEstimator : IMiEstimator
     {
         foreach (double s in scores)
             if (double.IsNaN(s) || double.IsPositiveInfinity(s))
-                throw new UsageException($"--lr: training diverged by step {step} (held-out critic scores are {s}); lower the learning rate (now {_options.LearningRate:R})");
+                throw new ArgumentException($"training diverged by step {step} (held-out critic scores are {s}); lower the learning rate (now {_options.LearningRate:R})", "options.LearningRate");
     }
 
     /// <summary>Draws training batches without replacement within an epoch (a fresh permutation each epoch).</summary>

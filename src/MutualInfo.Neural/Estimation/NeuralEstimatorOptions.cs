@@ -43,17 +43,17 @@ public sealed record NeuralEstimatorOptions
     /// <summary>Reports (evaluations done, most evaluations) after each held-out evaluation.</summary>
     public Action<int, int>? Progress { get; init; }
 
-    /// <summary>Throws <see cref="UsageException"/> naming the first invalid field.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public void Validate()
     {
         Critic.Validate();
-        if (!(TestFraction > 0 && TestFraction < 1)) throw new UsageException($"--test-fraction: must lie strictly between 0 and 1, got {TestFraction}");
-        if (MaxTest < 2) throw new UsageException($"--max-test: must be at least 2, got {MaxTest}");
-        if (BatchSize < 2) throw new UsageException($"--batch: must be at least 2, got {BatchSize}");
-        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new UsageException($"--lr: must be positive, got {LearningRate}");
-        if (MaxSteps < 1) throw new UsageException($"--steps: must be at least 1, got {MaxSteps}");
-        if (EvalEvery < 1) throw new UsageException($"--eval-every: must be at least 1, got {EvalEvery}");
-        if (Patience < 1) throw new UsageException($"--patience: must be at least 1, got {Patience}");
-        if (Threads < 0) throw new UsageException($"--threads: must be at least 0, got {Threads}");
+        if (!(TestFraction > 0 && TestFraction < 1)) throw new ArgumentOutOfRangeException("options.TestFraction", $"must lie strictly between 0 and 1, got {TestFraction}");
+        if (MaxTest < 2) throw new ArgumentOutOfRangeException("options.MaxTest", $"must be at least 2, got {MaxTest}");
+        if (BatchSize < 2) throw new ArgumentOutOfRangeException("options.BatchSize", $"must be at least 2, got {BatchSize}");
+        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new ArgumentOutOfRangeException("options.LearningRate", $"must be positive, got {LearningRate}");
+        if (MaxSteps < 1) throw new ArgumentOutOfRangeException("options.MaxSteps", $"must be at least 1, got {MaxSteps}");
+        if (EvalEvery < 1) throw new ArgumentOutOfRangeException("options.EvalEvery", $"must be at least 1, got {EvalEvery}");
+        if (Patience < 1) throw new ArgumentOutOfRangeException("options.Patience", $"must be at least 1, got {Patience}");
+        if (Threads < 0) throw new ArgumentOutOfRangeException("options.Threads", $"must be at least 0, got {Threads}");
     }
 }

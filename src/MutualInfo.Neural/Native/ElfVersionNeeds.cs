@@ -14,7 +14,7 @@ namespace MutualInfo.Neural.Native;
 /// marker symbol <c>_ZSt21ios_base_library_initv</c>, which no relocation uses, so Debian 12 (GLIBCXX_3.4.30)
 /// refuses a library that would run fine.
 /// </remarks>
-public static class ElfVersionNeeds
+internal static class ElfVersionNeeds
 {
     private const uint ShtRela = 4, ShtRel = 9, ShtDynamic = 6;
     private const uint ShtGnuVerneed = 0x6ffffffe, ShtGnuVersym = 0x6fffffff;

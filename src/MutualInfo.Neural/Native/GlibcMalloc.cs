@@ -14,7 +14,7 @@ namespace MutualInfo.Neural.Native;
 /// When malloc holds little free memory (the separable critic: a few MB) that re-faulting is pure cost, so
 /// <see cref="TrimIfFreeExceeds"/> first asks <c>mallinfo2</c> how much is free.
 /// </remarks>
-public static unsafe class GlibcMalloc
+internal static unsafe class GlibcMalloc
 {
     private static readonly delegate* unmanaged<nuint, int> MallocTrim = Resolve<nuint, int>("malloc_trim");
     private static readonly delegate* unmanaged<MallInfo2> MallInfo = (delegate* unmanaged<MallInfo2>)ResolveAddress("mallinfo2");

@@ -19,7 +19,7 @@ namespace MutualInfo.Neural.Native;
 /// (<see cref="ElfVersionNeeds"/>; a two-byte change), preloads the copy's dependencies from the original directory
 /// and returns the copy's handle. If nothing can be weakened, the hook declines and the real loader error is reported.</para>
 /// </remarks>
-public static class TorchRuntime
+internal static class TorchRuntime
 {
     private const string LibraryName = "LibTorchSharp";
     private const string LibraryFile = "libLibTorchSharp.so";
@@ -27,7 +27,7 @@ public static class TorchRuntime
     private static bool _loaded;
     private static bool _hookInstalled;
     private static IntPtr _repairedHandle;
-    private static UsageException? _repairFailure;
+    private static IOException? _repairFailure;
 
     /// <summary>Where the repaired copy came from, or null when the normal load worked (the usual case).</summary>
     public static string? RepairedLibraryPath { get; private set; }
@@ -65,7 +65,7 @@ public static class TorchRuntime
     {
         EnsureLoaded();
         if (!cuda) return torch.CPU;
-        if (!torch.cuda.is_available()) throw new UsageException("--device: cuda requested but no CUDA libtorch/GPU is available (this build ships libtorch-cpu)");
+        if (!torch.cuda.is_available()) throw new ArgumentException("cuda requested but no CUDA libtorch/GPU is available (this build ships libtorch-cpu)", "device");
         return torch.CUDA;
     }
 
@@ -92,7 +92,7 @@ public static class TorchRuntime
             {
                 repaired = WriteRepairedCopy(original);
             }
-            catch (UsageException e)
+            catch (IOException e)
             {
                 _repairFailure = e;
                 return IntPtr.Zero;
@@ -129,7 +129,7 @@ public static class TorchRuntime
         var weakened = ElfVersionNeeds.WeakenUnusedRequirements(image);
         if (weakened.Count == 0) return null;
         string hash = Convert.ToHexString(SHA256.HashData(image))[..16].ToLowerInvariant();
-        UsageException? firstFailure = null;
+        IOException? firstFailure = null;
         foreach (var (root, source) in CacheRoots())
         {
             string directory = Path.Combine(root, $"libtorchsharp-{hash}");
@@ -152,7 +152,7 @@ public static class TorchRuntime
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException)
             {
                 // Unwritable (e.g. XDG_CACHE_HOME=/proc/x): the next candidate, ending with the temporary directory.
-                firstFailure ??= new UsageException($"{source}: cannot write the native-library cache in '{directory}' ({e.Message}); point {source} at a writable directory");
+                firstFailure ??= new IOException($"{source}: cannot write the native-library cache in '{directory}' ({e.Message}); point {source} at a writable directory");
             }
         }
         throw firstFailure!;

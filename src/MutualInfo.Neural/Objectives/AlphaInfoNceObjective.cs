@@ -14,7 +14,7 @@ public sealed class AlphaInfoNceObjective : MiObjective
     /// </summary>
     public AlphaInfoNceObjective(double alpha = DefaultAlpha)
     {
-        if (!(alpha >= 0 && alpha <= 1)) throw new UsageException(FormattableString.Invariant($"--estimators: alpha-infonce: alpha must lie in [0, 1], got {alpha}"));
+        if (!(alpha >= 0 && alpha <= 1)) throw new ArgumentOutOfRangeException(nameof(alpha), FormattableString.Invariant($"alpha-infonce: alpha must lie in [0, 1], got {alpha}"));
         Alpha = alpha;
     }
 

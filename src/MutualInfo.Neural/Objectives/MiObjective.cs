@@ -12,7 +12,7 @@ public abstract class MiObjective
     /// <summary>Stable name used on the command line and in JSON (e.g. <c>infonce</c>, <c>smile</c>).</summary>
     public abstract string Name { get; }
 
-    /// <summary>Canonical specification, parseable by <see cref="ObjectiveSpec.Parse"/> (e.g. <c>smile:tau=5</c>).</summary>
+    /// <summary>Canonical specification, parseable by <see cref="ObjectiveSpec.Parse(string)"/> (e.g. <c>smile:tau=5</c>).</summary>
     public virtual string Spec => Name;
 
     /// <summary>Whether <see cref="Evaluate"/> needs a learned log-baseline log a(y_j) per column.</summary>

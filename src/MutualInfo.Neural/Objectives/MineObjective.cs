@@ -14,7 +14,7 @@ public sealed class MineObjective : MiObjective
     /// <summary>Creates MINE with moving-average rate <paramref name="rate"/> (the paper uses 0.01).</summary>
     public MineObjective(double rate = DefaultRate)
     {
-        if (!(rate > 0 && rate <= 1)) throw new UsageException(FormattableString.Invariant($"--estimators: mine: rate must lie in (0, 1], got {rate}"));
+        if (!(rate > 0 && rate <= 1)) throw new ArgumentOutOfRangeException(nameof(rate), FormattableString.Invariant($"mine: rate must lie in (0, 1], got {rate}"));
         Rate = rate;
     }
 

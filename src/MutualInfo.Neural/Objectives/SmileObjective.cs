@@ -11,9 +11,9 @@ public sealed class SmileObjective : MiObjective
     /// <summary>Creates SMILE with clipping threshold <paramref name="tau"/> (the paper's default is 5).</summary>
     public SmileObjective(double tau = DefaultTau)
     {
-        if (!(tau > 0)) throw new UsageException(FormattableString.Invariant($"--estimators: smile: tau must be > 0, got {tau}"));
+        if (!(tau > 0)) throw new ArgumentOutOfRangeException(nameof(tau), FormattableString.Invariant($"smile: tau must be > 0, got {tau}"));
         // Scores live in float32 during training; past ~88 e^τ overflows there and clipping at τ changes nothing anyway.
-        if (tau > MaxTau) throw new UsageException(FormattableString.Invariant($"--estimators: smile: tau must be at most {MaxTau} (beyond it nothing is clipped: use dv), got {tau}"));
+        if (tau > MaxTau) throw new ArgumentOutOfRangeException(nameof(tau), FormattableString.Invariant($"smile: tau must be at most {MaxTau} (beyond it nothing is clipped: use dv), got {tau}"));
         Tau = tau;
     }
 

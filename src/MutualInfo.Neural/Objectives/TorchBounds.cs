@@ -8,7 +8,7 @@ namespace MutualInfo.Neural.Objectives;
 /// the critic: maximise a bound (minimise its negative) to use it as a contrastive loss. Any floating dtype works;
 /// every function returns a scalar tensor and disposes its temporaries.
 /// </summary>
-public static class TorchBounds
+internal static class TorchBounds
 {
     /// <summary>InfoNCE: log n + mean_j (S[j,j] − logsumexp_i S[i,j]). Never exceeds log n.</summary>
     /// <remarks>

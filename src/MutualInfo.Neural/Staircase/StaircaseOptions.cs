@@ -39,16 +39,16 @@ public sealed record StaircaseOptions
     /// <summary>Train on CUDA (needs a CUDA build of libtorch); CPU otherwise.</summary>
     public bool Cuda { get; init; }
 
-    /// <summary>Throws <see cref="UsageException"/> naming the first invalid field.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public void Validate()
     {
-        if (Dim < 1) throw new UsageException($"--dim: must be at least 1, got {Dim}");
-        if (Levels.Count == 0) throw new UsageException("--levels: give at least one MI level");
+        if (Dim < 1) throw new ArgumentOutOfRangeException("options.Dim", $"must be at least 1, got {Dim}");
+        if (Levels.Count == 0) throw new ArgumentException("give at least one MI level", "options.Levels");
         foreach (double level in Levels)
-            if (!(level > 0) || !double.IsFinite(level)) throw new UsageException($"--levels: each level must be a positive number of nats, got {level}");
-        if (StepsPerLevel < 4) throw new UsageException($"--steps-per-level: must be at least 4, got {StepsPerLevel}");
-        if (Estimators.Count == 0) throw new UsageException("--estimators: give at least one estimator");
-        if (Threads < 1) throw new UsageException($"--threads: must be at least 1, got {Threads}");
+            if (!(level > 0) || !double.IsFinite(level)) throw new ArgumentException($"each level must be a positive number of nats, got {level}", "options.Levels");
+        if (StepsPerLevel < 4) throw new ArgumentOutOfRangeException("options.StepsPerLevel", $"must be at least 4, got {StepsPerLevel}");
+        if (Estimators.Count == 0) throw new ArgumentException("give at least one estimator", "options.Estimators");
+        if (Threads < 1) throw new ArgumentOutOfRangeException("options.Threads", $"must be at least 1, got {Threads}");
         Critic.Validate();
     }
 }

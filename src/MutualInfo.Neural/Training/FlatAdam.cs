@@ -25,7 +25,7 @@ namespace MutualInfo.Neural.Training;
 /// afterwards (moving the module to another device, <c>zero_grad</c> with set-to-none): that would detach them from
 /// the buffers, so use <see cref="ZeroGrad"/>.
 /// </remarks>
-public sealed unsafe class FlatAdam : IDisposable
+internal sealed unsafe class FlatAdam : IDisposable
 {
     private readonly Tensor _values, _gradients, _expAvg, _expAvgSq;
     private readonly Tensor? _denominator, _oneMinusBeta1;

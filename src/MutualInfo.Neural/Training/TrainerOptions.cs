@@ -39,13 +39,13 @@ public sealed record TrainerOptions
     /// </summary>
     public long TrimFreeAbove { get; init; } = 64L << 20;
 
-    /// <summary>Throws <see cref="UsageException"/> naming the first invalid field.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public void Validate()
     {
-        if (BatchSize < 2) throw new UsageException($"--batch: must be at least 2, got {BatchSize}");
-        if (Threads < 0) throw new UsageException($"--threads: must be at least 0, got {Threads}");
-        if (TrimMemoryEvery < 0) throw new UsageException($"TrimMemoryEvery must be at least 0, got {TrimMemoryEvery}");
-        if (TrimFreeAbove < 0) throw new UsageException($"TrimFreeAbove must be at least 0, got {TrimFreeAbove}");
-        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new UsageException($"--lr: must be positive, got {LearningRate}");
+        if (BatchSize < 2) throw new ArgumentOutOfRangeException("options.BatchSize", $"must be at least 2, got {BatchSize}");
+        if (Threads < 0) throw new ArgumentOutOfRangeException("options.Threads", $"must be at least 0, got {Threads}");
+        if (TrimMemoryEvery < 0) throw new ArgumentOutOfRangeException("options.TrimMemoryEvery", $"must be at least 0, got {TrimMemoryEvery}");
+        if (TrimFreeAbove < 0) throw new ArgumentOutOfRangeException("options.TrimFreeAbove", $"must be at least 0, got {TrimFreeAbove}");
+        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new ArgumentOutOfRangeException("options.LearningRate", $"must be positive, got {LearningRate}");
     }
 }

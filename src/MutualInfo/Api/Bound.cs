@@ -21,6 +21,13 @@ public static class Bound
 {
     /// <summary>InfoNCE: log n + mean_j (S[j,j] − logsumexp_i S[i,j]); never above log n.</summary>
     /// <param name="scores">The n×n score matrix (n ≥ 2).</param>
+    /// <example>
+    /// <code>
+    /// // Scores of a critic on a batch of 3 pairs: positives on the diagonal, in nats (log domain).
+    /// double[,] scores = { { 2.0, -1.0, -0.5 }, { -0.8, 1.5, -1.2 }, { -0.3, -0.9, 2.2 } };
+    /// double lowerBound = Bound.InfoNce(scores);   // ≤ Math.Log(3): InfoNCE cannot exceed log n
+    /// </code>
+    /// </example>
     public static double InfoNce(double[,] scores) => Evaluate(new InfoNceBound(), scores);
 
     /// <summary>NWJ: mean diag S − e^{−1} · mean_offdiag e^{S} (optimal critic 1 + log r).</summary>

@@ -40,6 +40,16 @@ public static class MutualInformation
 
     /// <summary>Estimates I(X;Y) between two scalar variables observed together n times.</summary>
     /// <inheritdoc cref="Estimate(double[,], double[,], MutualInformationOptions?, ulong)"/>
+    /// <example>
+    /// <code>
+    /// var rng = new Random(3);
+    /// double[] x = new double[2000], y = new double[2000];
+    /// for (int i = 0; i &lt; x.Length; i++) { x[i] = rng.NextDouble(); y[i] = x[i] + 0.2 * rng.NextDouble(); }
+    /// MiEstimate r = MutualInformation.Estimate(x, y, new MutualInformationOptions { K = 5, Permutations = 100 }, seed: 7);
+    /// Console.WriteLine($"{r.Mi:0.000} ± {r.StdError:0.000} nats, p = {r.PValue}");
+    /// if (!r.Reliability.IsOk) Console.Error.WriteLine(string.Join("; ", r.Reliability.Reasons));
+    /// </code>
+    /// </example>
     public static MiEstimate Estimate(double[] x, double[] y, MutualInformationOptions? options = null, ulong seed = 1) =>
         Estimate(InputMatrix.FromColumn(x, nameof(x)), InputMatrix.FromColumn(y, nameof(y)), options, seed);
 
@@ -57,9 +67,49 @@ public static class MutualInformation
         if (x.Rows < minimum) throw new ArgumentException($"x and y have {x.Rows} rows, but {estimator.Name} with k = {options.K} needs at least {minimum}", nameof(x));
         double[] xs = Prepare(x.Values, x.Columns, options.Standardize, nameof(x));
         double[] ys = Prepare(y.Values, y.Columns, options.Standardize, nameof(y));
-        var samples = new PairedSamples(xs, ys, x.Columns, y.Columns);
+        return EstimatePrepared(new PairedSamples(xs, ys, x.Columns, y.Columns), estimator, options.Permutations, seed);
+    }
+
+    /// <summary>
+    /// Estimates I(X;Y) from paired samples with any estimator: what <c>mi estimate --estimator NAME</c> runs on the
+    /// columns it read (the CLI calls this, so both give the same numbers). The samples are checked (enough rows for
+    /// the estimator, finite values, no constant column) and, unless <paramref name="standardize"/> is false, each
+    /// column z-scored; the input is not modified.
+    /// </summary>
+    /// <param name="samples">The paired observations, with column names for messages.</param>
+    /// <param name="estimator">Any estimator, e.g. <c>new KsgEstimator()</c> or a neural one.</param>
+    /// <param name="standardize">Z-score each column first (k-NN estimators are scale-sensitive).</param>
+    /// <param name="permutations">Permutations for a p-value of independence (0: none).</param>
+    /// <param name="seed">Random seed: same seed → same numbers, whatever the thread count.</param>
+    /// <exception cref="ArgumentException">Too few rows, a NaN or infinite value, a constant column (parameter <c>samples</c>).</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="permutations"/> is negative or above <see cref="MutualInformationOptions.MaxPermutations"/>.</exception>
+    public static MiEstimate Estimate(PairedSamples samples, IMiEstimator estimator, bool standardize = true, int permutations = 0, ulong seed = 1)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(estimator);
+        if (permutations < 0 || permutations > MutualInformationOptions.MaxPermutations)
+            throw new ArgumentOutOfRangeException(nameof(permutations), $"must be between 0 and {MutualInformationOptions.MaxPermutations}, got {permutations}");
+        return EstimatePrepared(Prepare(samples, estimator, standardize), estimator, permutations, seed);
+    }
+
+    /// <summary>
+    /// The checks and scaling every data estimate gets (this facade, <c>mi estimate</c>, <c>mi bmi</c>): enough rows for
+    /// <paramref name="estimator"/>, finite values, no constant column, then z-scores or (unstandardised) a range check.
+    /// </summary>
+    internal static PairedSamples Prepare(PairedSamples samples, IMiEstimator estimator, bool standardize)
+    {
+        SampleValidation.RequireRows(samples, estimator.MinSamples(samples.DimX, samples.DimY), $"estimator {estimator.Name}");
+        SampleValidation.RequireFinite(samples);
+        SampleValidation.RequireNonConstantColumns(samples);
+        if (standardize) return Standardization.Apply(samples);
+        SampleValidation.RequireFiniteRanges(samples);
+        return samples;
+    }
+
+    private static MiEstimate EstimatePrepared(PairedSamples samples, IMiEstimator estimator, int permutations, ulong seed)
+    {
         var result = estimator.Estimate(samples, seed);
-        return options.Permutations > 0 ? EstimatorDiagnostics.WithPermutationPValue(result, estimator, samples, options.Permutations, seed) : result;
+        return permutations > 0 ? EstimatorDiagnostics.WithPermutationPValue(result, estimator, samples, permutations, seed) : result;
     }
 
     // The CLI's Standardization and range check, run on one side at a time so that a failure names its parameter.
@@ -73,9 +123,9 @@ public static class MutualInformation
             SampleValidation.RequireFiniteRanges(side);
             return values;
         }
-        catch (UsageException e)
+        catch (ArgumentException e)
         {
-            throw new ArgumentException(e.Message, parameter, e);
+            throw ArgumentMessages.Rename(e, parameter);
         }
     }
 }

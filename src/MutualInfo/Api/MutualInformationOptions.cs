@@ -45,7 +45,7 @@ public sealed record MutualInformationOptions
 
     private static void Require(bool ok, string property, object value, string what)
     {
-        if (!ok) throw new ArgumentOutOfRangeException("options", value, $"{nameof(MutualInformationOptions)}.{property} {what}, got {value}");
+        if (!ok) throw new ArgumentOutOfRangeException($"options.{property}", $"{what}, got {value}");
     }
 
     /// <summary>The default estimator with these settings, built exactly as <c>mi estimate --estimator ksg-copula</c> builds it.</summary>

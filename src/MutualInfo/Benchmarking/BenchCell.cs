@@ -6,7 +6,7 @@ namespace MutualInfo.Benchmarking;
 /// <param name="Estimator">The estimator.</param>
 /// <param name="Samples">Number of pairs.</param>
 /// <param name="Seed">Seed.</param>
-public sealed record BenchCell(int Index, BenchTask Task, BenchEstimator Estimator, int Samples, ulong Seed)
+internal sealed record BenchCell(int Index, BenchTask Task, BenchEstimator Estimator, int Samples, ulong Seed)
 {
     /// <summary>The cell's key.</summary>
     public BenchCellKey Key => new(Task.Name, Estimator.Spec, Samples, Seed);

@@ -8,7 +8,7 @@ namespace MutualInfo.Benchmarking;
 /// <param name="Cells">All cells of the estimator at this size (cells without a CI are not counted as misses).</param>
 /// <param name="Unreliable">Cells the estimator itself flagged <c>unreliable</c>.</param>
 /// <param name="MissedUnflagged">Cells whose CI misses the truth although the estimator did not flag them: false certainty.</param>
-public sealed record BenchCoverage(string Estimator, int Samples, int Covered, int WithCi, int Cells, int Unreliable = 0, int MissedUnflagged = 0)
+internal sealed record BenchCoverage(string Estimator, int Samples, int Covered, int WithCi, int Cells, int Unreliable = 0, int MissedUnflagged = 0)
 {
     /// <summary>Covered / WithCi; NaN when no cell has a CI.</summary>
     public double Fraction => WithCi == 0 ? double.NaN : (double)Covered / WithCi;

@@ -1,21 +1,21 @@
 namespace MutualInfo.Benchmarking;
 
 /// <summary>A benchmark grid: tasks × sample sizes × seeds × estimators, validated on construction.</summary>
-public sealed class BenchGrid
+internal sealed class BenchGrid
 {
-    /// <summary>Creates the grid; throws <see cref="UsageException"/> on empty lists, repeats, or sample sizes an estimator cannot use.</summary>
-    public BenchGrid(IReadOnlyList<BenchTask> tasks, IReadOnlyList<BenchEstimator> estimators, IReadOnlyList<int> samples, IReadOnlyList<ulong> seeds)
+    /// <summary>Creates the grid; throws <see cref="ArgumentException"/> on empty lists, repeats, or sample sizes an estimator cannot use.</summary>
+    public BenchGrid(IReadOnlyList<BenchTask> tasks, IReadOnlyList<BenchEstimator> estimators, IReadOnlyList<int> sampleSizes, IReadOnlyList<ulong> seeds)
     {
-        RequireNonEmptyDistinct(tasks.Select(t => t.Name).ToArray(), "--tasks");
-        RequireNonEmptyDistinct(estimators.Select(e => e.Spec).ToArray(), "--estimators");
-        RequireNonEmptyDistinct(samples.ToArray(), "--samples");
-        RequireNonEmptyDistinct(seeds.ToArray(), "--seeds");
+        RequireNonEmptyDistinct(tasks.Select(t => t.Name).ToArray(), nameof(tasks));
+        RequireNonEmptyDistinct(estimators.Select(e => e.Spec).ToArray(), nameof(estimators));
+        RequireNonEmptyDistinct(sampleSizes.ToArray(), nameof(sampleSizes));
+        RequireNonEmptyDistinct(seeds.ToArray(), nameof(seeds));
         Tasks = tasks;
         Estimators = estimators;
-        Samples = samples;
+        Samples = sampleSizes;
         Seeds = seeds;
         RequireEnoughSamples();
-        Spec = new BenchGridSpec(tasks.Select(t => t.Name).ToArray(), estimators.Select(e => e.Spec).ToArray(), samples, seeds);
+        Spec = new BenchGridSpec(tasks.Select(t => t.Name).ToArray(), estimators.Select(e => e.Spec).ToArray(), sampleSizes, seeds);
     }
 
     /// <summary>The tasks.</summary>
@@ -49,21 +49,21 @@ public sealed class BenchGrid
     {
         foreach (int n in Samples)
         {
-            if (n < 2) throw new UsageException($"--samples: each size must be at least 2, got {n}");
+            if (n < 2) throw new ArgumentOutOfRangeException("sampleSizes", $"each size must be at least 2, got {n}");
             foreach (BenchEstimator e in Estimators)
                 foreach (BenchTask t in Tasks)
                 {
                     int min = e.Estimator.MinSamples(t.DimX, t.DimY);
                     if (n < min)
-                        throw new UsageException($"--samples: {n} pairs are too few for estimator '{e.Spec}' on task '{t.Name}' (dims {t.DimX}+{t.DimY}); it needs at least {min}");
+                        throw new ArgumentException($"{n} pairs are too few for estimator '{e.Spec}' on task '{t.Name}' (dims {t.DimX}+{t.DimY}); it needs at least {min}", "sampleSizes");
                 }
         }
     }
 
-    private static void RequireNonEmptyDistinct<T>(IReadOnlyList<T> values, string flag)
+    private static void RequireNonEmptyDistinct<T>(IReadOnlyList<T> values, string parameter)
     {
-        if (values.Count == 0) throw new UsageException($"{flag}: the list is empty");
+        if (values.Count == 0) throw new ArgumentException($"the list is empty", parameter);
         var repeated = values.GroupBy(v => v).FirstOrDefault(g => g.Count() > 1);
-        if (repeated is not null) throw new UsageException($"{flag}: '{repeated.Key}' is listed twice");
+        if (repeated is not null) throw new ArgumentException($"'{repeated.Key}' is listed twice", parameter);
     }
 }

@@ -8,7 +8,7 @@ namespace MutualInfo.Benchmarking;
 /// <param name="Estimators">Canonical estimator specifications.</param>
 /// <param name="Samples">Sample sizes.</param>
 /// <param name="Seeds">Seeds.</param>
-public sealed record BenchGridSpec(IReadOnlyList<string> Tasks, IReadOnlyList<string> Estimators, IReadOnlyList<int> Samples, IReadOnlyList<ulong> Seeds)
+internal sealed record BenchGridSpec(IReadOnlyList<string> Tasks, IReadOnlyList<string> Estimators, IReadOnlyList<int> Samples, IReadOnlyList<ulong> Seeds)
 {
     /// <summary>Number of cells.</summary>
     public int Count => Tasks.Count * Estimators.Count * Samples.Count * Seeds.Count;

@@ -15,7 +15,7 @@ namespace MutualInfo.Benchmarking;
 /// <c>summary</c> are derived from the other fields and recomputed on reading; <c>reliability</c> (the estimator's
 /// verdict, string or null) is optional on reading, so files written before these fields existed still merge.
 /// </remarks>
-public static class BenchJson
+internal static class BenchJson
 {
     /// <summary>Writes a report, indented.</summary>
     public static void WriteReport(BenchReport report, Stream stream)
@@ -106,12 +106,12 @@ public static class BenchJson
         return ReadCell(doc.RootElement);
     }
 
-    /// <summary>Reads a report file; any problem becomes a one-line <see cref="UsageException"/> starting with <paramref name="context"/>.</summary>
+    /// <summary>Reads a report file; any problem becomes a one-line <see cref="InvalidDataException"/> starting with <paramref name="context"/>.</summary>
     public static BenchReport ReadReport(string path, string context)
     {
         try
         {
-            if (Directory.Exists(path)) throw new UsageException("it is a directory");
+            if (Directory.Exists(path)) throw new InvalidDataException("it is a directory");
             using var doc = JsonDocument.Parse(ReadBounded(path));
             JsonElement root = doc.RootElement;
             BenchGridSpec grid = ReadGrid(Property(root, "grid"));
@@ -121,9 +121,9 @@ public static class BenchJson
             return new BenchReport(grid, shard, cells);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or FormatException
-                                      or InvalidOperationException or KeyNotFoundException or UsageException)
+                                      or InvalidOperationException or KeyNotFoundException or InvalidDataException or ArgumentException)
         {
-            throw new UsageException($"{context}: cannot read '{path}' as a `mi bench` result: {OneLine(e.Message)}");
+            throw new InvalidDataException($"{context}: cannot read '{path}' as a `mi bench` result: {OneLine(e.Message)}");
         }
     }
 
@@ -142,15 +142,15 @@ public static class BenchJson
     {
         long limit = MemoryBudget.AvailableBytes / 4;
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-        if (stream.CanSeek && stream.Length > limit) throw new UsageException($"it is {MemoryBudget.Format(stream.Length)}, more than a result file can be ({MemoryBudget.Format(limit)})");
+        if (stream.CanSeek && stream.Length > limit) throw new InvalidDataException($"it is {MemoryBudget.Format(stream.Length)}, more than a result file can be ({MemoryBudget.Format(limit)})");
         using var content = new MemoryStream();
         var buffer = new byte[1 << 16];
         int read;
         while ((read = stream.Read(buffer)) > 0)
         {
-            if (Array.IndexOf(buffer, (byte)0, 0, read) >= 0) throw new UsageException("it holds a NUL byte (binary data, not JSON)");
+            if (Array.IndexOf(buffer, (byte)0, 0, read) >= 0) throw new InvalidDataException("it holds a NUL byte (binary data, not JSON)");
             content.Write(buffer, 0, read);
-            if (content.Length > limit) throw new UsageException($"it is larger than a result file can be ({MemoryBudget.Format(limit)})");
+            if (content.Length > limit) throw new InvalidDataException($"it is larger than a result file can be ({MemoryBudget.Format(limit)})");
         }
         return content.ToArray();
     }

@@ -4,4 +4,4 @@ namespace MutualInfo.Benchmarking;
 /// <param name="Grid">The full grid of the run.</param>
 /// <param name="Shard">The shard these cells cover, or null when they cover the whole grid (a plain or merged run).</param>
 /// <param name="Cells">The results, in grid order.</param>
-public sealed record BenchReport(BenchGridSpec Grid, ShardSpec? Shard, IReadOnlyList<BenchResult> Cells);
+internal sealed record BenchReport(BenchGridSpec Grid, ShardSpec? Shard, IReadOnlyList<BenchResult> Cells);

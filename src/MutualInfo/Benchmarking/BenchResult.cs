@@ -9,7 +9,7 @@ namespace MutualInfo.Benchmarking;
 /// <param name="Ci95High">Upper end of the estimator's 95% CI (NaN when none).</param>
 /// <param name="Seconds">Wall-clock time of the estimate (sampling excluded); not deterministic.</param>
 /// <param name="Reliability">The estimator's own reliability verdict for this cell (e.g. <c>ok</c>, <c>unreliable</c>), or null when it gives none.</param>
-public sealed record BenchResult(BenchCellKey Key, double Mi, double Truth, double StdError, double Ci95Low, double Ci95High, double Seconds,
+internal sealed record BenchResult(BenchCellKey Key, double Mi, double Truth, double StdError, double Ci95Low, double Ci95High, double Seconds,
     string? Reliability = null)
 {
     /// <summary>BMI's heatmap score, log(estimate / truth) clipped to ±1 (see <see cref="BenchScore"/>; NaN when the truth is 0).</summary>

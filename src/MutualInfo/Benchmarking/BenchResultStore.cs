@@ -10,7 +10,7 @@ namespace MutualInfo.Benchmarking;
 /// while open, so a second run on the same path is refused instead of interleaving its cells; two lines for the same
 /// cell must agree (as `mi bench merge` requires of its inputs).
 /// </summary>
-public sealed class BenchResultStore : IDisposable
+internal sealed class BenchResultStore : IDisposable
 {
     private readonly FileStream _stream;
     private readonly Dictionary<BenchCellKey, BenchResult> _results;
@@ -27,7 +27,7 @@ public sealed class BenchResultStore : IDisposable
     /// <summary>Every result in the store, by cell.</summary>
     public IReadOnlyDictionary<BenchCellKey, BenchResult> Results => _results;
 
-    /// <summary>Opens (creating if needed) the store at <paramref name="path"/>; throws <see cref="UsageException"/> if it is unusable.</summary>
+    /// <summary>Opens (creating if needed) the store at <paramref name="path"/>; throws <see cref="ArgumentException"/> if it is unusable.</summary>
     public static BenchResultStore Open(string path)
     {
         FileStream stream;
@@ -38,11 +38,11 @@ public sealed class BenchResultStore : IDisposable
         }
         catch (IOException e) when (File.Exists(path))
         {
-            throw new UsageException($"the results file '{path}' is in use (another `mi bench` with the same --json is running?): {e.Message}");
+            throw new IOException($"the results file '{path}' is in use (another `mi bench` with the same --json is running?): {e.Message}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"cannot open the results file '{path}': {e.Message}");
+            throw new IOException($"cannot open the results file '{path}': {e.Message}", e);
         }
         try
         {
@@ -88,10 +88,10 @@ public sealed class BenchResultStore : IDisposable
             }
             catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
             {
-                throw new UsageException($"results file '{path}' line {i + 1} is not a benchmark cell ({e.Message.ReplaceLineEndings(" ")}); move the file away to start afresh");
+                throw new InvalidDataException($"results file '{path}' line {i + 1} is not a benchmark cell ({e.Message.ReplaceLineEndings(" ")}); move the file away to start afresh");
             }
             if (results.TryGetValue(result.Key, out var earlier) && !earlier.SameOutcome(result))
-                throw new UsageException($"results file '{path}' line {i + 1} disagrees with an earlier line on the cell {result.Key} (mi {earlier.Mi:R} vs {result.Mi:R}); move the file away to start afresh");
+                throw new InvalidDataException($"results file '{path}' line {i + 1} disagrees with an earlier line on the cell {result.Key} (mi {earlier.Mi:R} vs {result.Mi:R}); move the file away to start afresh");
             results[result.Key] = result;
         }
         return results;

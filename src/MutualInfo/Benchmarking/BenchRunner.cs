@@ -11,7 +11,7 @@ namespace MutualInfo.Benchmarking;
 /// reproduces an uninterrupted one exactly. Data are z-scored per column before estimation (as `mi estimate`
 /// does by default and as BMI does for KSG); MI is invariant under it.
 /// </summary>
-public static class BenchRunner
+internal static class BenchRunner
 {
     /// <summary>
     /// Runs every cell for which <paramref name="isDone"/> is false, in the given order, handing each result to
@@ -34,10 +34,10 @@ public static class BenchRunner
                 }
                 onResult(Estimate(cell, cached));
             }
-            catch (UsageException e)
+            catch (ArgumentException e)
             {
                 // e.g. a column that came out constant in a tiny sample of a discrete task: say which cell.
-                throw new UsageException($"bench cell {cell.Key}: {e.Message}");
+                throw ArgumentMessages.Rename(e, e.ParamName ?? "samples", $"bench cell {cell.Key}: ");
             }
         }
     }

@@ -5,4 +5,4 @@ namespace MutualInfo.Benchmarking;
 /// <param name="Estimator">Estimator specification.</param>
 /// <param name="Samples">Smallest sample size of the run whose mean estimate is within a factor 1.5 of the truth; null if none.</param>
 /// <param name="SizesRun">How many sample sizes the run tried (with one, "needed" only says whether that size suffices).</param>
-public sealed record BenchSamplesNeeded(string Task, string Estimator, int? Samples, int SizesRun);
+internal sealed record BenchSamplesNeeded(string Task, string Estimator, int? Samples, int SizesRun);

@@ -11,7 +11,7 @@ namespace MutualInfo.Benchmarking;
 /// truth has log ratio −∞ and scores −1 (it carries no information about the dependence, the worst underestimate);
 /// a NaN estimate scores NaN.
 /// </remarks>
-public static class BenchScore
+internal static class BenchScore
 {
     /// <summary>The clipping bound of the score: |score| ≤ 1.</summary>
     public const double Clip = 1.0;

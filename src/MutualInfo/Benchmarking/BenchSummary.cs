@@ -3,7 +3,7 @@ using MutualInfo.Statistics;
 namespace MutualInfo.Benchmarking;
 
 /// <summary>Averages cell results over seeds, and scores them as BMI does (see <see cref="BenchScore"/>).</summary>
-public static class BenchSummary
+internal static class BenchSummary
 {
     /// <summary>One row per (task, estimator, samples), in order of first appearance; NaN estimates are left out of the mean.</summary>
     public static IReadOnlyList<BenchSummaryRow> Rows(IEnumerable<BenchResult> cells) =>

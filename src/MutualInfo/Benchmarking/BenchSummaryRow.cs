@@ -10,7 +10,7 @@ namespace MutualInfo.Benchmarking;
 /// <param name="Seeds">Number of seeds averaged.</param>
 /// <param name="CiCovered">Seeds whose 95% CI contains the truth.</param>
 /// <param name="CiCells">Seeds with a CI at all (the denominator of the coverage).</param>
-public sealed record BenchSummaryRow(string Task, string Estimator, int Samples, double Truth, double Mean, double Sd, int Seeds,
+internal sealed record BenchSummaryRow(string Task, string Estimator, int Samples, double Truth, double Mean, double Sd, int Seeds,
     int CiCovered = 0, int CiCells = 0)
 {
     /// <summary>Mean estimate minus truth.</summary>

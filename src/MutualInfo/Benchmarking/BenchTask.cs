@@ -6,7 +6,7 @@ namespace MutualInfo.Benchmarking;
 /// One benchmark task: a known-MI family under a stable name (BMI-style, e.g. <c>1v1-normal-0.75</c>). The name,
 /// dimensions and ground truth never change between releases, so results from different runs can be compared.
 /// </summary>
-public sealed record BenchTask
+internal sealed record BenchTask
 {
     /// <summary>Creates the task; the family specification is parsed (and so validated) at once.</summary>
     /// <param name="name">Stable task name.</param>

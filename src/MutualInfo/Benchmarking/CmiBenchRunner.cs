@@ -17,7 +17,7 @@ namespace MutualInfo.Benchmarking;
 /// <param name="Ci95High">Upper CI end.</param>
 /// <param name="PValue">Local-permutation p-value when permutations were asked for.</param>
 /// <param name="Seconds">Wall time of the estimate (and test).</param>
-public sealed record CmiBenchResult(string Task, string Estimator, string Resolved, int Samples, ulong Seed, double Truth, double Estimate,
+internal sealed record CmiBenchResult(string Task, string Estimator, string Resolved, int Samples, ulong Seed, double Truth, double Estimate,
     double StdError, double Ci95Low, double Ci95High, double? PValue, double Seconds)
 {
     /// <summary>Whether the CI contains the truth.</summary>
@@ -25,7 +25,7 @@ public sealed record CmiBenchResult(string Task, string Estimator, string Resolv
 }
 
 /// <summary>Runs <see cref="CmiTask"/>s × estimators × seeds through <see cref="ConditionalMi.Estimate"/>, one cell at a time (each estimate uses the threads); cells whose estimator does not fit the task's column types are skipped.</summary>
-public static class CmiBenchRunner
+internal static class CmiBenchRunner
 {
     /// <summary>Every cell's result, in task, estimator, seed order; <paramref name="onResult"/> sees each as it finishes.</summary>
     public static IReadOnlyList<CmiBenchResult> Run(IReadOnlyList<CmiTask> tasks, IReadOnlyList<string> estimators, int n, IReadOnlyList<ulong> seeds,
@@ -57,6 +57,6 @@ public static class CmiBenchRunner
             ConditionalMi.Choose(task.Sample(16, new Rng(1)), estimator, options);
             return true;
         }
-        catch (UsageException) { return false; }
+        catch (ArgumentException) { return false; }
     }
 }

@@ -12,7 +12,7 @@ namespace MutualInfo.Benchmarking;
 /// <param name="Description">What the task is and where its truth comes from.</param>
 /// <param name="Truth">The exact value in nats.</param>
 /// <param name="Sampler">Draws n rows from the task's distribution.</param>
-public sealed record CmiTask(string Name, string Description, double Truth, Func<int, Rng, ConditionalSamples> Sampler)
+internal sealed record CmiTask(string Name, string Description, double Truth, Func<int, Rng, ConditionalSamples> Sampler)
 {
     /// <summary>n rows drawn with <paramref name="rng"/>.</summary>
     public ConditionalSamples Sample(int n, Rng rng) => Sampler(n, rng);

@@ -11,19 +11,19 @@ namespace MutualInfo.Benchmarking;
 /// Z switching the correlation, discrete tables, binary/categorical/mixed X with Gaussian Y (1-d quadrature), and a
 /// binary X with Gaussian Y given a continuous Z.
 /// </summary>
-public static class CmiTaskSuite
+internal static class CmiTaskSuite
 {
     /// <summary>Every task, in listing order.</summary>
     public static IReadOnlyList<CmiTask> All { get; } = Build();
 
-    /// <summary>Tasks matching any of the names or globs, in suite order; throws naming <paramref name="flag"/> when a pattern matches nothing.</summary>
-    public static IReadOnlyList<CmiTask> Select(IEnumerable<string> patterns, string flag = "--tasks")
+    /// <summary>Tasks matching any of the names or globs, in suite order; throws naming <paramref name="parameter"/> when a pattern matches nothing.</summary>
+    public static IReadOnlyList<CmiTask> Select(IEnumerable<string> patterns, string parameter = "patterns")
     {
         var chosen = new HashSet<CmiTask>();
         foreach (string pattern in patterns)
         {
             var matches = All.Where(t => System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(pattern, t.Name, ignoreCase: false)).ToArray();
-            if (matches.Length == 0) throw new UsageException($"{flag}: '{pattern}' matches no conditional or discrete task (`mi tasks cmi` lists them)");
+            if (matches.Length == 0) throw new ArgumentException($"'{pattern}' matches no conditional or discrete task (`mi tasks cmi` lists them)", parameter);
             chosen.UnionWith(matches);
         }
         return All.Where(chosen.Contains).ToArray();

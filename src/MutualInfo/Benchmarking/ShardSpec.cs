@@ -9,7 +9,7 @@ namespace MutualInfo.Benchmarking;
 /// </summary>
 /// <param name="Index">Shard index i, 0 ≤ i &lt; k.</param>
 /// <param name="Count">Number of shards k ≥ 1.</param>
-public sealed record ShardSpec(int Index, int Count)
+internal sealed record ShardSpec(int Index, int Count)
 {
     /// <summary>The whole grid as one shard.</summary>
     public static ShardSpec Whole { get; } = new(0, 1);
@@ -17,16 +17,16 @@ public sealed record ShardSpec(int Index, int Count)
     /// <summary>Whether cell number <paramref name="cellIndex"/> of the grid belongs to this shard.</summary>
     public bool Contains(int cellIndex) => cellIndex % Count == Index;
 
-    /// <summary>Parses <c>i/k</c>; throws a one-line <see cref="UsageException"/> naming <paramref name="flag"/>.</summary>
-    public static ShardSpec Parse(string text, string flag = "--shard")
+    /// <summary>Parses <c>i/k</c>; throws a one-line <see cref="ArgumentException"/> naming <paramref name="parameter"/>.</summary>
+    public static ShardSpec Parse(string text, string parameter = "shard")
     {
         string[] parts = text.Split('/');
         if (parts.Length != 2
             || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out int index)
             || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int count))
-            throw new UsageException($"{flag}: expected i/k with 0 ≤ i < k (e.g. 0/4), got '{text}'");
+            throw new ArgumentException($"expected i/k with 0 ≤ i < k (e.g. 0/4), got '{text}'", parameter);
         if (count < 1 || index >= count)
-            throw new UsageException($"{flag}: need k ≥ 1 and 0 ≤ i < k, got '{text}'");
+            throw new ArgumentException($"need k ≥ 1 and 0 ≤ i < k, got '{text}'", parameter);
         return new ShardSpec(index, count);
     }
 

@@ -8,7 +8,7 @@ namespace MutualInfo.Benchmarking;
 /// multinormal, Student-t, transformed (half-cube, asinh, normal-CDF, cubic), additive-uniform, discrete,
 /// independent and a high-MI ladder. Names are a contract: never rename or re-parameterise a task, add new ones.
 /// </summary>
-public static class TaskSuite
+internal static class TaskSuite
 {
     /// <summary>Every task, in listing order.</summary>
     public static IReadOnlyList<BenchTask> All { get; } = Build();
@@ -27,16 +27,16 @@ public static class TaskSuite
 
     /// <summary>
     /// Tasks matching any of the names, BMI aliases or globs (<c>*</c>, <c>?</c>), in suite order without repeats.
-    /// Throws <see cref="UsageException"/> naming <paramref name="flag"/> when a pattern matches nothing.
+    /// Throws <see cref="ArgumentException"/> naming <paramref name="parameter"/> when a pattern matches nothing.
     /// </summary>
-    public static IReadOnlyList<BenchTask> Select(IEnumerable<string> patterns, string flag = "--tasks")
+    public static IReadOnlyList<BenchTask> Select(IEnumerable<string> patterns, string parameter = "patterns")
     {
         var chosen = new HashSet<BenchTask>();
         foreach (string pattern in patterns)
         {
             var matches = All.Where(t => Matches(pattern, t.Name) || (t.BmiAlias is { } alias && Matches(pattern, alias))).ToArray();
             if (matches.Length == 0)
-                throw new UsageException($"{flag}: '{pattern}' matches no task (`mi tasks` lists them)");
+                throw new ArgumentException($"'{pattern}' matches no task (`mi tasks` lists them)", parameter);
             chosen.UnionWith(matches);
         }
         return All.Where(chosen.Contains).ToArray();

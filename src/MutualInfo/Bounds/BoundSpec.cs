@@ -12,11 +12,11 @@ namespace MutualInfo.Bounds;
 /// <c>infonce,smile:tau=5,alpha-infonce:alpha=0.5:log_a=0</c> is unambiguous. Parameters: <c>tuba:log_a</c>,
 /// <c>smile:tau</c> (τ &gt; 0, default 5), <c>alpha-infonce:alpha</c> (α ∈ [0, 1], default 0.5) and
 /// <c>alpha-infonce:log_a</c> (default 0). Every bound's <see cref="IBound.Spec"/> parses back to the same bound.
-/// Errors are <see cref="UsageException"/>s whose one-line message starts with <c>--bounds: </c>.
+/// Errors are <see cref="ArgumentException"/>s whose one-line message starts with <c>--bounds: </c>.
 /// </summary>
 public static class BoundSpec
 {
-    private const string Flag = "--bounds: ";
+    private const string Parameter = "bounds";
 
     /// <summary>The canonical bound names (the JSON contract).</summary>
     public static IReadOnlyList<string> Known { get; } =
@@ -28,7 +28,7 @@ public static class BoundSpec
         ArgumentNullException.ThrowIfNull(spec);
         string[] parts = spec.Split(':');
         string name = parts[0].Trim().ToLowerInvariant();
-        if (name.Length == 0) throw new UsageException($"{Flag}empty bound name in '{spec}'");
+        if (name.Length == 0) throw new ArgumentException($"empty bound name in '{spec}'", Parameter);
         var parameters = ParseParameters(name, parts.AsSpan(1));
         return name switch
         {
@@ -45,7 +45,7 @@ public static class BoundSpec
             "alpha-infonce" => new AlphaInfoNceBound(
                 Alpha(Take(parameters, name, "alpha", AlphaInfoNceBound.DefaultAlpha, ["alpha", "log_a"])),
                 Take(parameters, name, "log_a", 0.0, ["alpha", "log_a"])),
-            _ => throw new UsageException($"{Flag}unknown bound '{name}'; known: {string.Join(", ", Known)}"),
+            _ => throw new ArgumentException($"unknown bound '{name}'; known: {string.Join(", ", Known)}", Parameter),
         };
     }
 
@@ -53,11 +53,11 @@ public static class BoundSpec
     public static IReadOnlyList<IBound> ParseList(string specs)
     {
         ArgumentNullException.ThrowIfNull(specs);
-        if (specs.Trim().Length == 0) throw new UsageException($"{Flag}no bound given; known: {string.Join(", ", Known)}");
+        if (specs.Trim().Length == 0) throw new ArgumentException($"no bound given; known: {string.Join(", ", Known)}", Parameter);
         var bounds = new List<IBound>();
         foreach (string spec in specs.Split(','))
         {
-            if (spec.Trim().Length == 0) throw new UsageException($"{Flag}empty entry in '{specs}'");
+            if (spec.Trim().Length == 0) throw new ArgumentException($"empty entry in '{specs}'", Parameter);
             bounds.Add(Parse(spec));
         }
         return bounds;
@@ -69,12 +69,12 @@ public static class BoundSpec
         foreach (string part in parts)
         {
             int equals = part.IndexOf('=');
-            if (equals < 0) throw new UsageException($"{Flag}{name}: expected key=value, got '{part.Trim()}'");
+            if (equals < 0) throw new ArgumentException($"{name}: expected key=value, got '{part.Trim()}'", Parameter);
             string key = part[..equals].Trim().ToLowerInvariant();
             string text = part[(equals + 1)..].Trim();
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value))
-                throw new UsageException($"{Flag}{name}: {key} must be a finite number, got '{text}'");
-            if (!parameters.TryAdd(key, value)) throw new UsageException($"{Flag}{name}: {key} given twice");
+                throw new ArgumentException($"{name}: {key} must be a finite number, got '{text}'", Parameter);
+            if (!parameters.TryAdd(key, value)) throw new ArgumentException($"{name}: {key} given twice", Parameter);
         }
         return parameters;
     }
@@ -82,7 +82,7 @@ public static class BoundSpec
     private static IBound NoParameters(IBound bound, Dictionary<string, double> parameters)
     {
         foreach (string key in parameters.Keys)
-            throw new UsageException($"{Flag}{bound.Name} takes no parameters, got '{key}'");
+            throw new ArgumentException($"{bound.Name} takes no parameters, got '{key}'", Parameter);
         return bound;
     }
 
@@ -90,15 +90,15 @@ public static class BoundSpec
     {
         foreach (string given in parameters.Keys)
             if (Array.IndexOf(accepted, given) < 0)
-                throw new UsageException($"{Flag}{name}: unknown parameter '{given}'; known: {string.Join(", ", accepted)}");
+                throw new ArgumentException($"{name}: unknown parameter '{given}'; known: {string.Join(", ", accepted)}", Parameter);
         return parameters.TryGetValue(key, out double value) ? value : fallback;
     }
 
     private static double Tau(double tau) =>
-        tau > 0.0 ? tau : throw new UsageException($"{Flag}smile: tau must be > 0, got {TubaBound.Format(tau)}");
+        tau > 0.0 ? tau : throw new ArgumentException($"smile: tau must be > 0, got {TubaBound.Format(tau)}", Parameter);
 
     private static double Alpha(double alpha) =>
         alpha is >= 0.0 and <= 1.0
             ? alpha
-            : throw new UsageException($"{Flag}alpha-infonce: alpha must lie in [0, 1], got {TubaBound.Format(alpha)}");
+            : throw new ArgumentException($"alpha-infonce: alpha must lie in [0, 1], got {TubaBound.Format(alpha)}", Parameter);
 }

@@ -30,7 +30,7 @@ public static class ConditionalCsv
     /// <summary>Parses CSV text as <see cref="Read"/> does; <paramref name="source"/> names it in messages.</summary>
     public static ConditionalSamples Parse(string text, ConditionalColumns columns, char delimiter = ',', string source = "<text>")
     {
-        if (text.Trim().Length == 0) throw new UsageException($"'{source}': empty file (expected a header row, then one row per sample)");
+        if (text.Trim().Length == 0) throw new InvalidDataException($"'{source}': empty file (expected a header row, then one row per sample)");
         CsvSamples.RequireNoNul(text, source);
         using var reader = Sep.New(delimiter).Reader(o => o with { HasHeader = true, DisableColCountCheck = true, Trim = SepTrim.All, Unescape = true }).FromText(text);
         var header = reader.Header.ColNames.ToArray();
@@ -42,10 +42,10 @@ public static class ConditionalCsv
         {
             line++;
             if (row.ColCount != header.Length)
-                throw new UsageException($"'{source}' line {line}: expected {header.Length} columns as in the header, got {row.ColCount}");
+                throw new InvalidDataException($"'{source}' line {line}: expected {header.Length} columns as in the header, got {row.ColCount}");
             for (int u = 0; u < used.Length; u++) raw[u].Add(row[used[u]].ToString());
         }
-        if (line == 1) throw new UsageException($"'{source}': no data rows after the header");
+        if (line == 1) throw new InvalidDataException($"'{source}': no data rows after the header");
         var values = new double[used.Length][];
         for (int u = 0; u < used.Length; u++)
             values[u] = discrete.Contains(used[u]) ? Codes(raw[u], source, header[used[u]]) : Numbers(raw[u], source, header[used[u]]);
@@ -65,7 +65,7 @@ public static class ConditionalCsv
     /// <summary>The header row's column names of <paramref name="path"/>.</summary>
     public static string[] Header(string path, char delimiter = ',')
     {
-        if (!File.Exists(path)) throw new UsageException($"'{path}': no such file");
+        if (!File.Exists(path)) throw new FileNotFoundException($"'{path}': no such file", path);
         string? first;
         try
         {
@@ -74,9 +74,9 @@ public static class ConditionalCsv
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"'{path}': cannot read: {e.Message}");
+            throw new IOException($"'{path}': cannot read: {e.Message}", e);
         }
-        if (string.IsNullOrWhiteSpace(first)) throw new UsageException($"'{path}': empty file (expected a header row, then one row per sample)");
+        if (string.IsNullOrWhiteSpace(first)) throw new InvalidDataException($"'{path}': empty file (expected a header row, then one row per sample)");
         using var reader = Sep.New(delimiter).Reader(o => o with { HasHeader = true, Trim = SepTrim.All, Unescape = true }).FromText(first + "\n");
         return reader.Header.ColNames.ToArray();
     }
@@ -85,29 +85,29 @@ public static class ConditionalCsv
     public static (int[] X, int[] Y, int[] Z, HashSet<int> Discrete) Resolve(ConditionalColumns columns, IReadOnlyList<string> header)
     {
         var (x, y) = ColumnChoice.FromSpecs(columns.X, columns.Y).Resolve(header);
-        int[] z = columns.Z is null ? [] : Tokens(columns.Z, header, "--z");
+        int[] z = columns.Z is null ? [] : Tokens(columns.Z, header, "columns.Z");
         foreach (int c in z)
         {
-            if (Array.IndexOf(x, c) >= 0) throw new UsageException($"--z: column '{header[c]}' is also in X (--x); a column cannot be conditioned on and measured");
-            if (Array.IndexOf(y, c) >= 0) throw new UsageException($"--z: column '{header[c]}' is also in Y (--y); a column cannot be conditioned on and measured");
+            if (Array.IndexOf(x, c) >= 0) throw new ArgumentException($"column '{header[c]}' is also in X; a column cannot be conditioned on and measured", "columns.Z");
+            if (Array.IndexOf(y, c) >= 0) throw new ArgumentException($"column '{header[c]}' is also in Y; a column cannot be conditioned on and measured", "columns.Z");
         }
         var discrete = new HashSet<int>();
         if (columns.Discrete is not null)
-            foreach (int c in Tokens(columns.Discrete, header, "--discrete"))
+            foreach (int c in Tokens(columns.Discrete, header, "columns.Discrete"))
             {
                 if (Array.IndexOf(x, c) < 0 && Array.IndexOf(y, c) < 0 && Array.IndexOf(z, c) < 0)
-                    throw new UsageException($"--discrete: column '{header[c]}' is not in X, Y or Z");
+                    throw new ArgumentException($"column '{header[c]}' is not in X, Y or Z", "columns.Discrete");
                 discrete.Add(c);
             }
         return (x, y, z, discrete);
     }
 
-    /// <summary>Resolves a comma-separated list of names or 0-based indexes; errors name <paramref name="flag"/>.</summary>
-    public static int[] Tokens(string spec, IReadOnlyList<string> header, string flag)
+    /// <summary>Resolves a comma-separated list of names or 0-based indexes; errors name <paramref name="parameter"/>.</summary>
+    public static int[] Tokens(string spec, IReadOnlyList<string> header, string parameter)
     {
         var tokens = spec.Split(',', StringSplitOptions.TrimEntries);
         if (tokens.Length == 0 || tokens.Any(t => t.Length == 0))
-            throw new UsageException($"{flag}: expected comma-separated column names or 0-based indexes, got '{spec}'");
+            throw new ArgumentException($"expected comma-separated column names or 0-based indexes, got '{spec}'", parameter);
         var result = new List<int>();
         foreach (string token in tokens)
         {
@@ -116,11 +116,11 @@ public static class ConditionalCsv
             if (c < 0 && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out int index))
             {
                 if (index >= header.Count)
-                    throw new UsageException($"{flag}: column index {index} is out of range (the file has {header.Count} columns, indexes 0–{header.Count - 1})");
+                    throw new ArgumentException($"column index {index} is out of range (the file has {header.Count} columns, indexes 0–{header.Count - 1})", parameter);
                 c = index;
             }
-            if (c < 0) throw new UsageException($"{flag}: unknown column '{token}' (columns: {string.Join(", ", header)})");
-            if (result.Contains(c)) throw new UsageException($"{flag}: column '{header[c]}' is listed twice");
+            if (c < 0) throw new ArgumentException($"unknown column '{token}' (columns: {string.Join(", ", header)})", parameter);
+            if (result.Contains(c)) throw new ArgumentException($"column '{header[c]}' is listed twice", parameter);
             result.Add(c);
         }
         return result.ToArray();
@@ -142,7 +142,7 @@ public static class ConditionalCsv
         var result = new double[cells.Count];
         for (int i = 0; i < cells.Count; i++)
         {
-            if (cells[i].Length == 0) throw new UsageException($"'{source}' line {i + 2}, column '{column}': missing value");
+            if (cells[i].Length == 0) throw new InvalidDataException($"'{source}' line {i + 2}, column '{column}': missing value");
             if (!codes.TryGetValue(cells[i], out int code)) codes[cells[i]] = code = codes.Count;
             result[i] = code;
         }
@@ -155,11 +155,11 @@ public static class ConditionalCsv
         for (int i = 0; i < cells.Count; i++)
         {
             string cell = cells[i];
-            if (cell.Length == 0) throw new UsageException($"'{source}' line {i + 2}, column '{column}': missing value");
+            if (cell.Length == 0) throw new InvalidDataException($"'{source}' line {i + 2}, column '{column}': missing value");
             if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
-                throw new UsageException($"'{source}' line {i + 2}, column '{column}': not a number: '{(cell.Length <= 40 ? cell : cell[..40] + "…")}' (mark categorical columns with --discrete)");
+                throw new InvalidDataException($"'{source}' line {i + 2}, column '{column}': not a number: '{(cell.Length <= 40 ? cell : cell[..40] + "…")}' (mark categorical columns as discrete)");
             if (!double.IsFinite(value))
-                throw new UsageException($"'{source}' line {i + 2}, column '{column}': {cell} is not a finite number");
+                throw new InvalidDataException($"'{source}' line {i + 2}, column '{column}': {cell} is not a finite number");
             result[i] = value;
         }
         return result;

@@ -4,7 +4,7 @@ namespace MutualInfo.Data;
 /// <see cref="NormalScores"/> for conditional samples: every continuous column becomes Φ⁻¹((rank − ½)/n); discrete
 /// columns keep their codes. CMI is invariant under strictly monotone maps of each coordinate.
 /// </summary>
-public static class ConditionalNormalScores
+internal static class ConditionalNormalScores
 {
     /// <summary>A copy with the continuous columns replaced by their normal scores.</summary>
     public static ConditionalSamples Apply(ConditionalSamples s) => new(Transform(s.X), Transform(s.Y), Transform(s.Z));

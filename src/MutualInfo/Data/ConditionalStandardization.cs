@@ -4,7 +4,7 @@ namespace MutualInfo.Data;
 /// Per-column z-scoring of the continuous columns (population sd, as <see cref="Standardization"/>); discrete codes
 /// are left alone. CMI is invariant under it; k-NN neighbourhoods under the max-norm are not.
 /// </summary>
-public static class ConditionalStandardization
+internal static class ConditionalStandardization
 {
     /// <summary>A copy with every continuous, non-constant column standardised.</summary>
     public static ConditionalSamples Apply(ConditionalSamples s) => new(Scale(s.X), Scale(s.Y), Scale(s.Z));

@@ -20,8 +20,8 @@ public static class CsvSamples
     /// <summary>Reads the columns chosen by <paramref name="choice"/> from <paramref name="path"/>.</summary>
     public static PairedSamples Read(string path, ColumnChoice choice, char delimiter = ',')
     {
-        if (Directory.Exists(path)) throw new UsageException($"'{path}' is a directory, not a CSV file");
-        if (!File.Exists(path)) throw new UsageException($"'{path}': no such file");
+        if (Directory.Exists(path)) throw new InvalidDataException($"'{path}' is a directory, not a CSV file");
+        if (!File.Exists(path)) throw new FileNotFoundException($"'{path}': no such file", path);
         return Parse(ReadText(path), choice, delimiter, path);
     }
 
@@ -29,10 +29,10 @@ public static class CsvSamples
     public static PairedSamples Parse(string text, ColumnChoice choice, char delimiter = ',', string source = "<text>")
     {
         RequireUsableDelimiter(delimiter);
-        if (text.Trim().Length == 0) throw new UsageException($"'{source}': empty file (expected a header row, then one row per sample)");
+        if (text.Trim().Length == 0) throw new InvalidDataException($"'{source}': empty file (expected a header row, then one row per sample)");
         RequireNoNul(text, source);
         string[] header = HeaderNames(text, delimiter, source);
-        if (header.Length < 2) throw new UsageException($"'{source}' line 1: found {header.Length} column (delimiter '{delimiter}'); at least two are needed — is --delimiter right?");
+        if (header.Length < 2) throw new InvalidDataException($"'{source}' line 1: found {header.Length} column (delimiter '{delimiter}'); at least two are needed — is the delimiter right?");
         using var reader = Sep.New(delimiter).Reader(o => o with { HasHeader = true, DisableColCountCheck = true, Trim = SepTrim.All, Unescape = true }).FromText(text);
         var (xCols, yCols) = choice.Resolve(header);
         var x = new List<double>();
@@ -43,11 +43,11 @@ public static class CsvSamples
             var row = reader.Current;
             line++;
             if (row.ColCount != header.Length)
-                throw new UsageException($"'{source}' line {line}: expected {header.Length} columns as in the header, got {row.ColCount}");
+                throw new InvalidDataException($"'{source}' line {line}: expected {header.Length} columns as in the header, got {row.ColCount}");
             foreach (int c in xCols) x.Add(Cell(row[c].Span, source, line, header[c]));
             foreach (int c in yCols) y.Add(Cell(row[c].Span, source, line, header[c]));
         }
-        if (x.Count == 0) throw new UsageException($"'{source}': no data rows after the header");
+        if (x.Count == 0) throw new InvalidDataException($"'{source}': no data rows after the header");
         return new PairedSamples(x.ToArray(), y.ToArray(), xCols.Length, yCols.Length,
             xCols.Select(c => header[c]).ToArray(), yCols.Select(c => header[c]).ToArray());
     }
@@ -56,11 +56,11 @@ public static class CsvSamples
     /// Throws unless <paramref name="delimiter"/> can separate numeric fields: tab or printable ASCII other than the
     /// quote, letters, digits and the characters of a number ('.', '+', '-').
     /// </summary>
-    public static void RequireUsableDelimiter(char delimiter, string flag = "delimiter")
+    public static void RequireUsableDelimiter(char delimiter, string parameter = "delimiter")
     {
         bool usable = delimiter == '\t' || (delimiter is >= ' ' and <= '~' && delimiter != '"' && !char.IsAsciiLetterOrDigit(delimiter) && delimiter is not ('.' or '+' or '-'));
         if (!usable)
-            throw new UsageException($"{flag}: '{Printable(delimiter)}' cannot separate numbers; use tab or a printable ASCII character other than the quote, letters, digits, '.', '+' and '-'");
+            throw new ArgumentException($"'{Printable(delimiter)}' cannot separate numbers; use tab or a printable ASCII character other than the quote, letters, digits, '.', '+' and '-'", parameter);
     }
 
     // The whole file as text, refusing what would not fit in memory: by its size when it has one (a regular file),
@@ -87,11 +87,11 @@ public static class CsvSamples
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new UsageException($"'{path}': cannot read: {e.Message}");
+            throw new IOException($"'{path}': cannot read: {e.Message}", e);
         }
     }
 
-    private static UsageException TooLarge(string path, long size, long limit) =>
+    private static InvalidDataException TooLarge(string path, long size, long limit) =>
         new($"'{path}': {Megabytes(size)} MB or more; reading it needs about {Megabytes(size * MemoryPerFileByte)} MB of memory, more than the {Megabytes(limit * MemoryPerFileByte)} MB available");
 
     private static long Megabytes(long bytes) => (bytes + (1 << 20) - 1) >> 20;
@@ -101,7 +101,7 @@ public static class CsvSamples
         int at = text.IndexOf('\0');
         if (at < 0) return;
         int line = 1 + text.AsSpan(0, at).Count('\n');
-        throw new UsageException($"'{source}' line {line}: NUL character (a binary file, not CSV text)");
+        throw new InvalidDataException($"'{source}' line {line}: NUL character (a binary file, not CSV text)");
     }
 
     // The header row's names, checked: none empty, no two equal (a column must be nameable by --x/--y).
@@ -109,7 +109,7 @@ public static class CsvSamples
     {
         int end = text.IndexOf('\n');
         string first = (end < 0 ? text : text[..end]).TrimEnd('\r');
-        if (first.Length > MaxRowChars) throw new UsageException($"'{source}' line 1: longer than {MaxRowChars} characters (is it a CSV file?)");
+        if (first.Length > MaxRowChars) throw new InvalidDataException($"'{source}' line 1: longer than {MaxRowChars} characters (is it a CSV file?)");
         using var reader = Sep.New(delimiter).Reader(o => o with { HasHeader = false, DisableColCountCheck = true, Trim = SepTrim.All, Unescape = true }).FromText(first + "\n");
         if (!reader.MoveNext()) return [];
         var row = reader.Current;
@@ -119,9 +119,9 @@ public static class CsvSamples
         for (int c = 0; c < names.Length; c++)
         {
             if (names[c].Length == 0 && names.Length > 1)
-                throw new UsageException($"'{source}' line 1, column {c + 1}: empty column name; every column needs a name");
+                throw new InvalidDataException($"'{source}' line 1, column {c + 1}: empty column name; every column needs a name");
             if (seen.TryGetValue(names[c], out int earlier))
-                throw new UsageException($"'{source}' line 1: column name '{names[c]}' appears twice (columns {earlier + 1} and {c + 1}); names must be unique");
+                throw new InvalidDataException($"'{source}' line 1: column name '{names[c]}' appears twice (columns {earlier + 1} and {c + 1}); names must be unique");
             seen[names[c]] = c;
         }
         return names;
@@ -135,7 +135,7 @@ public static class CsvSamples
         }
         catch (NotSupportedException)
         {
-            throw new UsageException($"'{source}' line {line + 1}: longer than {MaxRowChars} characters (or an unterminated quote)");
+            throw new InvalidDataException($"'{source}' line {line + 1}: longer than {MaxRowChars} characters (or an unterminated quote)");
         }
     }
 
@@ -149,11 +149,11 @@ public static class CsvSamples
 
     private static double Cell(ReadOnlySpan<char> cell, string source, int line, string column)
     {
-        if (cell.Length == 0) throw new UsageException($"'{source}' line {line}, column '{column}': missing value");
+        if (cell.Length == 0) throw new InvalidDataException($"'{source}' line {line}, column '{column}': missing value");
         if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
-            throw new UsageException($"'{source}' line {line}, column '{column}': not a number: '{Truncate(cell)}'");
+            throw new InvalidDataException($"'{source}' line {line}, column '{column}': not a number: '{Truncate(cell)}'");
         if (!double.IsFinite(value))
-            throw new UsageException($"'{source}' line {line}, column '{column}': {cell.ToString()} is not a finite number");
+            throw new InvalidDataException($"'{source}' line {line}, column '{column}': {cell.ToString()} is not a finite number");
         return value;
     }
 

@@ -13,7 +13,7 @@ namespace MutualInfo.Data;
 /// With several threads the columns are transformed concurrently and each column's quantiles are evaluated in
 /// parallel blocks; every score is the same pure function of its rank, so the result is identical for any thread count.
 /// </remarks>
-public static class NormalScores
+internal static class NormalScores
 {
     /// <summary>Blocks of quantile evaluations handed to one worker.</summary>
     private const int QuantileBlock = 1 << 14;

@@ -1,7 +1,7 @@
 namespace MutualInfo.Data;
 
-/// <summary>Checks on samples that every estimator needs; each failure is a one-line <see cref="UsageException"/>.</summary>
-public static class SampleValidation
+/// <summary>Checks on samples that every estimator needs; each failure is a one-line <see cref="ArgumentException"/>.</summary>
+internal static class SampleValidation
 {
     /// <summary>Throws when a column holds a single repeated value (its MI with anything is 0 and it cannot be scaled).</summary>
     public static void RequireNonConstantColumns(PairedSamples samples)
@@ -14,7 +14,7 @@ public static class SampleValidation
     public static void RequireRows(PairedSamples samples, int minimum, string estimatorDescription)
     {
         if (samples.Count < minimum)
-            throw new UsageException($"{samples.Count} data row(s), but {estimatorDescription} needs at least {minimum}");
+            throw new ArgumentException($"{samples.Count} data row(s), but {estimatorDescription} needs at least {minimum}", "samples");
     }
 
     /// <summary>Throws when a value is NaN or infinite, naming its (1-based) row and column.</summary>
@@ -43,7 +43,7 @@ public static class SampleValidation
             for (int i = 0; i < n; i++) (min, max) = (Math.Min(min, values[i * dim + c]), Math.Max(max, values[i * dim + c]));
             // Squares and products of differences must stay finite too (covariances): keep the range below √max.
             if (!(max - min < 1e150))
-                throw new UsageException($"column '{names[c]}': its values span {min:R} to {max:R}, too wide to compute distances or covariances in double; standardise it (drop --no-standardize) or rescale it");
+                throw new ArgumentException($"column '{names[c]}': its values span {min:R} to {max:R}, too wide to compute distances or covariances in double; standardise it or rescale it", "samples");
         }
     }
 
@@ -55,7 +55,7 @@ public static class SampleValidation
             double first = values[c];
             bool constant = true;
             for (int i = 1; i < n && constant; i++) constant = values[i * dim + c] == first;
-            if (constant) throw new UsageException($"column '{names[c]}' is constant (every value is {first:R}); remove it: it carries no information");
+            if (constant) throw new ArgumentException($"column '{names[c]}' is constant (every value is {first:R}); remove it: it carries no information", "samples");
         }
     }
 
@@ -63,6 +63,6 @@ public static class SampleValidation
     {
         for (int i = 0; i < values.Length; i++)
             if (!double.IsFinite(values[i]))
-                throw new UsageException($"row {i / dim + 1}, column '{names[i % dim]}': value {values[i]} is not finite");
+                throw new ArgumentException($"row {i / dim + 1}, column '{names[i % dim]}': value {values[i]} is not finite", "samples");
     }
 }

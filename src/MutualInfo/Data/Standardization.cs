@@ -7,7 +7,7 @@ namespace MutualInfo.Data;
 /// but any positive divisor cancels in the z-score), so sums of values and squares cannot overflow even for cells near
 /// ±1.8e308; the mean and sd are then computed on values in [−1, 1].
 /// </summary>
-public static class Standardization
+internal static class Standardization
 {
     /// <summary>A standardised copy of <paramref name="samples"/>; throws on a constant column (see <see cref="SampleValidation"/>).</summary>
     public static PairedSamples Apply(PairedSamples samples)
@@ -39,7 +39,7 @@ public static class Standardization
             double sd = Math.Sqrt(sumSq / n);
             // A column whose values differ only below double resolution once rescaled is constant for any estimator.
             if (!(sd > 0) || !double.IsFinite(sd))
-                throw new UsageException($"column '{names[c]}' has no spread that double precision can represent once scaled to its largest value; it carries no usable information");
+                throw new ArgumentException($"column '{names[c]}' has no spread that double precision can represent once scaled to its largest value; it carries no usable information", "samples");
             for (int i = 0; i < n; i++) result[i * dim + c] = (result[i * dim + c] - mean) / sd;
         }
         return result;

@@ -1,7 +1,7 @@
 namespace MutualInfo.Data;
 
 /// <summary>Joint categories of discrete columns: each distinct row of codes becomes one stratum index 0, 1, ….</summary>
-public static class Strata
+internal static class Strata
 {
     /// <summary>The stratum of every row of <paramref name="block"/> (all of whose columns are compared for equality).</summary>
     public static int[] Of(ConditionalSamples.Block block)

@@ -22,7 +22,7 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
 {
     private readonly CopulaKsgOptions _options;
 
-    /// <summary>Creates the estimator; throws <see cref="UsageException"/> on invalid options.</summary>
+    /// <summary>Creates the estimator; throws <see cref="ArgumentException"/> on invalid options.</summary>
     public CopulaKsgEstimator(CopulaKsgOptions? options = null)
     {
         _options = options ?? new CopulaKsgOptions();
@@ -33,7 +33,7 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
     public CopulaKsgOptions Options => _options;
 
     /// <inheritdoc />
-    public string Name => "ksg-copula";
+    public string Name => EstimatorNames.KsgCopula;
 
     /// <inheritdoc />
     public int MinSamples(int dimX, int dimY) => 2 * (_options.Ksg.K + 1);
@@ -51,7 +51,7 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
 
     /// <inheritdoc />
     /// <remarks>
-    /// Checks the input (finite, non-constant columns, enough rows; <see cref="UsageException"/> otherwise). A Y
+    /// Checks the input (finite, non-constant columns, enough rows; <see cref="ArgumentException"/> otherwise). A Y
     /// column that is a strictly monotone function of an X column gives MI = +∞ with a warning. Otherwise the
     /// estimate carries a reliability verdict (<see cref="CopulaKsgReliability"/>) and its CI is widened to what
     /// the evidence allows; a CI is never entirely below 0.

@@ -27,11 +27,11 @@ public sealed record CopulaKsgOptions
     /// </summary>
     public const double DefaultResidualBiasAllowance = KsgOptions.DefaultBiasAllowance;
 
-    /// <summary>Throws a one-line <see cref="UsageException"/> on invalid settings.</summary>
+    /// <summary>Throws a one-line <see cref="ArgumentException"/> on invalid settings.</summary>
     public void Validate()
     {
         Ksg.Validate();
-        if (Surrogates < 0 || Surrogates == 1) throw new UsageException($"CopulaKsgOptions.Surrogates: must be 0 (no bias correction) or at least 2, got {Surrogates}");
-        if (!(ResidualBiasAllowance >= 0) || double.IsInfinity(ResidualBiasAllowance)) throw new UsageException($"--bias-allowance: must be a finite number ≥ 0, got {ResidualBiasAllowance}");
+        if (Surrogates < 0 || Surrogates == 1) throw new ArgumentOutOfRangeException("options.Surrogates", $"must be 0 (no bias correction) or at least 2, got {Surrogates}");
+        if (!(ResidualBiasAllowance >= 0) || double.IsInfinity(ResidualBiasAllowance)) throw new ArgumentOutOfRangeException("options.ResidualBiasAllowance", $"must be a finite number ≥ 0, got {ResidualBiasAllowance}");
     }
 }

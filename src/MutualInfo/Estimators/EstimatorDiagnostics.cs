@@ -16,7 +16,7 @@ public static class EstimatorDiagnostics
     /// </summary>
     public static MiEstimate WithPermutationPValue(MiEstimate estimate, IMiEstimator estimator, PairedSamples samples, int permutations, ulong seed)
     {
-        if (permutations < 1) throw new UsageException($"--permutations: must be at least 1, got {permutations}");
+        if (permutations < 1) throw new ArgumentOutOfRangeException(nameof(permutations), $"must be at least 1, got {permutations}");
         Func<PairedSamples, ulong, double> statistic = estimator is IPermutationStatistic cheap ? cheap.PermutationStatistic : estimator.PointEstimate;
         double observed = estimator is IPermutationStatistic ? statistic(samples, seed) : estimate.Mi;
         double p = PermutationTest.PValue(observed, samples.Count, permutations, seed ^ PermutationStreamBase,

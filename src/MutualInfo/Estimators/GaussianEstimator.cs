@@ -16,7 +16,7 @@ public sealed class GaussianEstimator : IMiEstimator
 {
     private readonly GaussianOptions _options;
 
-    /// <summary>Creates the estimator; throws <see cref="UsageException"/> on invalid options.</summary>
+    /// <summary>Creates the estimator; throws <see cref="ArgumentException"/> on invalid options.</summary>
     public GaussianEstimator(GaussianOptions? options = null)
     {
         _options = options ?? new GaussianOptions();
@@ -24,7 +24,7 @@ public sealed class GaussianEstimator : IMiEstimator
     }
 
     /// <inheritdoc />
-    public string Name => "gaussian";
+    public string Name => EstimatorNames.Gaussian;
 
     /// <inheritdoc />
     /// <remarks>The joint covariance of dimension d_x + d_y must be non-singular: n ≥ d_x + d_y + 2.</remarks>
@@ -98,7 +98,7 @@ public sealed class GaussianEstimator : IMiEstimator
         double ldx = LogDeterminant(Block(cov, d, 0, dx)), ldy = LogDeterminant(Block(cov, d, dx, dy)), ld = LogDeterminant(cov);
         if (double.IsNaN(ldx) || double.IsNaN(ldy) || double.IsNaN(ld))
         {
-            if (strict) throw new UsageException("the gaussian estimator needs a non-singular covariance: some columns are constant or linearly dependent");
+            if (strict) throw new ArgumentException("the gaussian estimator needs a non-singular covariance: some columns are constant or linearly dependent", "samples");
             return double.NaN;
         }
         return Math.Max(0, 0.5 * (ldx + ldy - ld));

@@ -20,7 +20,7 @@ public sealed class KsgEstimator : IMiEstimator
     private const int Block = 256;
     private readonly KsgOptions _options;
 
-    /// <summary>Creates the estimator; throws <see cref="UsageException"/> on invalid options.</summary>
+    /// <summary>Creates the estimator; throws <see cref="ArgumentException"/> on invalid options.</summary>
     public KsgEstimator(KsgOptions? options = null)
     {
         _options = options ?? new KsgOptions();
@@ -31,7 +31,7 @@ public sealed class KsgEstimator : IMiEstimator
     public KsgOptions Options => _options;
 
     /// <inheritdoc />
-    public string Name => _options.Variant == KsgVariant.First ? "ksg" : "ksg2";
+    public string Name => _options.Variant == KsgVariant.First ? EstimatorNames.Ksg : EstimatorNames.Ksg2;
 
     /// <inheritdoc />
     /// <remarks>k + 1 for the estimate itself; twice that so that each half of a split still has k + 1.</remarks>
@@ -133,7 +133,7 @@ public sealed class KsgEstimator : IMiEstimator
     public double[] PointTerms(PairedSamples samples)
     {
         int n = samples.Count, k = _options.K;
-        if (n <= k) throw new UsageException($"{n} data row(s), but KSG with k = {k} needs at least {k + 1}");
+        if (n <= k) throw new ArgumentException($"{n} data row(s), but KSG with k = {k} needs at least {k + 1}", "samples");
         IKsgNeighbourhoods neighbourhoods = CreateNeighbourhoods(samples);
         double[] psi = SpecialFunctions.DigammaTable(n + 2);
         bool first = _options.Variant == KsgVariant.First;

@@ -44,16 +44,16 @@ public sealed record KsgOptions
     /// <summary>Largest number of half-splits accepted (each is a full KSG estimate).</summary>
     public const int MaxSplits = 10_000;
 
-    /// <summary>Throws a <see cref="UsageException"/> naming the flag of an out-of-range option.</summary>
+    /// <summary>Throws a <see cref="ArgumentException"/> naming the flag of an out-of-range option.</summary>
     public void Validate()
     {
-        if (K < 1) throw new UsageException($"--k: must be at least 1, got {K}");
+        if (K < 1) throw new ArgumentOutOfRangeException("options.K", $"must be at least 1, got {K}");
         // Upper limits keep k + 1 and the work (one estimate per split) within int and within reason.
-        if (K > MaxK) throw new UsageException($"--k: must be at most {MaxK}, got {K}");
-        if (Splits > MaxSplits) throw new UsageException($"--splits: must be at most {MaxSplits}, got {Splits}");
-        if (!(TieNoise >= 0) || double.IsInfinity(TieNoise)) throw new UsageException($"--tie-noise: must be a finite number ≥ 0, got {TieNoise}");
-        if (Splits < 0 || Splits == 1) throw new UsageException($"--splits: must be 0 (no CI) or at least 2, got {Splits}");
-        if (!(BiasAllowance >= 0) || double.IsInfinity(BiasAllowance)) throw new UsageException($"--bias-allowance: must be a finite number ≥ 0, got {BiasAllowance}");
-        if (Threads < 1) throw new UsageException($"--threads: must be at least 1, got {Threads}");
+        if (K > MaxK) throw new ArgumentOutOfRangeException("options.K", $"must be at most {MaxK}, got {K}");
+        if (Splits > MaxSplits) throw new ArgumentOutOfRangeException("options.Splits", $"must be at most {MaxSplits}, got {Splits}");
+        if (!(TieNoise >= 0) || double.IsInfinity(TieNoise)) throw new ArgumentOutOfRangeException("options.TieNoise", $"must be a finite number ≥ 0, got {TieNoise}");
+        if (Splits < 0 || Splits == 1) throw new ArgumentOutOfRangeException("options.Splits", $"must be 0 (no CI) or at least 2, got {Splits}");
+        if (!(BiasAllowance >= 0) || double.IsInfinity(BiasAllowance)) throw new ArgumentOutOfRangeException("options.BiasAllowance", $"must be a finite number ≥ 0, got {BiasAllowance}");
+        if (Threads < 1) throw new ArgumentOutOfRangeException("options.Threads", $"must be at least 1, got {Threads}");
     }
 }

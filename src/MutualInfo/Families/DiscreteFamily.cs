@@ -22,11 +22,11 @@ public sealed class DiscreteFamily : KnownMiFamily
     {
         Rows = table.GetLength(0);
         Columns = table.GetLength(1);
-        if (Rows == 0 || Columns == 0) throw new UsageException("table must have at least one row and one column");
+        if (Rows == 0 || Columns == 0) throw new ArgumentException("table must have at least one row and one column", nameof(table));
         _table = (double[,])table.Clone();
         double total = CheckEntries(_table);
         if (Math.Abs(total - 1) > SumTolerance)
-            throw new UsageException($"table entries must sum to 1 (tolerance 1e-9), they sum to {SpecNumber.Format(total)}");
+            throw new ArgumentException($"table entries must sum to 1 (tolerance 1e-9), they sum to {SpecNumber.Format(total)}", nameof(table));
         var rowSums = new double[Rows];
         var colSums = new double[Columns];
         for (int r = 0; r < Rows; r++)
@@ -35,8 +35,8 @@ public sealed class DiscreteFamily : KnownMiFamily
                 rowSums[r] += _table[r, c];
                 colSums[c] += _table[r, c];
             }
-        for (int r = 0; r < Rows; r++) if (rowSums[r] == 0) throw new UsageException($"table row {r + 1} is all zero (a value of X that never occurs)");
-        for (int c = 0; c < Columns; c++) if (colSums[c] == 0) throw new UsageException($"table column {c + 1} is all zero (a value of Y that never occurs)");
+        for (int r = 0; r < Rows; r++) if (rowSums[r] == 0) throw new ArgumentException($"table row {r + 1} is all zero (a value of X that never occurs)", nameof(table));
+        for (int c = 0; c < Columns; c++) if (colSums[c] == 0) throw new ArgumentException($"table column {c + 1} is all zero (a value of Y that never occurs)", nameof(table));
         _logRatio = new double[Rows * Columns];
         _jointCdf = new double[Rows * Columns];
         _rowCdf = new double[Rows];
@@ -131,7 +131,7 @@ public sealed class DiscreteFamily : KnownMiFamily
             {
                 double p = table[r, c];
                 if (!double.IsFinite(p) || p < 0)
-                    throw new UsageException($"table entry (row {r + 1}, column {c + 1}) must be a finite number >= 0, got {SpecNumber.Format(p)}");
+                    throw new ArgumentException($"table entry (row {r + 1}, column {c + 1}) must be a finite number >= 0, got {SpecNumber.Format(p)}", nameof(table));
                 total += p;
             }
         return total;

@@ -7,14 +7,14 @@ namespace MutualInfo.Families;
 /// with a tiny ν) or a log ratio that is not finite at a joint draw (a noise width below the resolution of the
 /// data) — from a small fixed-seed probe, before a simulation spends time on it and ends in NaN or ±∞.
 /// </summary>
-public static class FamilyRepresentability
+internal static class FamilyRepresentability
 {
     private const int ProbeRows = 4096;
     /// <summary>Bound on the probe's work: a log ratio can cost (dx + dy)² operations (multinormal).</summary>
     private const double ProbeOperations = 1 << 26;
     private const ulong ProbeSeed = 0x5EED_0F_F00D;
 
-    /// <summary>Throws a <see cref="UsageException"/> naming the family when a probe draw or its log ratio is not finite.</summary>
+    /// <summary>Throws an <see cref="ArgumentException"/> (parameter <c>family</c>) naming the family when a probe draw or its log ratio is not finite.</summary>
     public static void Require(IKnownMiFamily family)
     {
         if (!double.IsFinite(family.MutualInformation))
@@ -37,6 +37,6 @@ public static class FamilyRepresentability
         }
     }
 
-    private static UsageException Fail(IKnownMiFamily family, string detail) =>
-        new($"--family: {family.Name} cannot be represented in double precision ({detail}); use less extreme parameters or fewer transforms");
+    private static ArgumentException Fail(IKnownMiFamily family, string detail) =>
+        new($"{family.Name} cannot be represented in double precision ({detail}); use less extreme parameters or fewer transforms", nameof(family));
 }

@@ -17,12 +17,12 @@ namespace MutualInfo.Families;
 /// </example>
 public static class FamilySpec
 {
-    private const string Prefix = "--family: ";
+    private const string Parameter = "family";
 
     /// <summary>The family names, in the order they are listed in messages.</summary>
     public static IReadOnlyList<string> KnownFamilies { get; } = ["gaussian", "multinormal", "student-t", "uniform-additive", "discrete"];
 
-    /// <summary>Parses a specification; throws <see cref="UsageException"/> (message starting <c>--family: </c>) on bad input.</summary>
+    /// <summary>Parses a specification; throws <see cref="ArgumentException"/> naming the parameter <c>family</c> on bad input.</summary>
     public static IKnownMiFamily Parse(string spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
@@ -33,9 +33,9 @@ public static class FamilySpec
             foreach (string transform in parts.Skip(1)) family = ApplyTransform(family, transform);
             return family;
         }
-        catch (UsageException e) when (!e.Message.StartsWith(Prefix, StringComparison.Ordinal))
+        catch (ArgumentException e) when (e.ParamName != Parameter)
         {
-            throw new UsageException(Prefix + e.Message);
+            throw ArgumentMessages.Rename(e, Parameter);
         }
     }
 
@@ -183,7 +183,7 @@ public static class FamilySpec
 
     /// <summary>
     /// Parses a specification for the exact-critic simulation: as <see cref="Parse"/>, and refuses families without an
-    /// exact log ratio (embeddings) with a <see cref="UsageException"/>.
+    /// exact log ratio (embeddings) with an <see cref="ArgumentException"/>.
     /// </summary>
     public static IKnownMiFamily ParseWithLogRatio(string spec)
     {
@@ -194,7 +194,7 @@ public static class FamilySpec
         return family;
     }
 
-    internal static UsageException Fail(string message) => new(Prefix + message);
+    internal static ArgumentException Fail(string message) => new(message, Parameter);
 
     internal static bool TryParseNumber(string text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);

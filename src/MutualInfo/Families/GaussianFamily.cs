@@ -31,8 +31,8 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily, ICondi
 
     private GaussianFamily(int dim, double rho, double? targetMi)
     {
-        if (dim <= 0) throw new UsageException($"dim must be a positive integer, got {dim}");
-        if (!(Math.Abs(rho) < 1)) throw new UsageException($"rho must satisfy |rho| < 1, got {SpecNumber.Format(rho)}");
+        if (dim <= 0) throw new ArgumentOutOfRangeException(nameof(dim), $"dim must be a positive integer, got {dim}");
+        if (!(Math.Abs(rho) < 1)) throw new ArgumentOutOfRangeException(nameof(rho), $"rho must satisfy |rho| < 1, got {SpecNumber.Format(rho)}");
         Dim = dim;
         _rho = rho;
         _targetMi = targetMi;
@@ -48,10 +48,10 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily, ICondi
     /// <param name="mi">The target I(X;Y) in nats, ≥ 0.</param>
     public static GaussianFamily FromMutualInformation(int dim, double mi)
     {
-        if (dim <= 0) throw new UsageException($"dim must be a positive integer, got {dim}");
-        if (!(mi >= 0) || double.IsPositiveInfinity(mi)) throw new UsageException($"mi must be a finite number >= 0, got {SpecNumber.Format(mi)}");
+        if (dim <= 0) throw new ArgumentOutOfRangeException(nameof(dim), $"dim must be a positive integer, got {dim}");
+        if (!(mi >= 0) || double.IsPositiveInfinity(mi)) throw new ArgumentOutOfRangeException(nameof(mi), $"mi must be a finite number >= 0, got {SpecNumber.Format(mi)}");
         double rho = Math.Sqrt(-SpecialFunctions.ExpM1(-2 * mi / dim));
-        if (!(rho < 1)) throw new UsageException($"mi = {SpecNumber.Format(mi)} is too large for dim = {dim} in double precision (rho rounds to 1)");
+        if (!(rho < 1)) throw new ArgumentOutOfRangeException(nameof(mi), $"mi = {SpecNumber.Format(mi)} is too large for dim = {dim} in double precision (rho rounds to 1)");
         return new GaussianFamily(dim, rho, mi);
     }
 

@@ -29,14 +29,14 @@ public sealed class MultinormalFamily : KnownMiFamily
     private MultinormalFamily(double[,] covariance, int dimX, string name)
     {
         int n = covariance.GetLength(0);
-        if (covariance.GetLength(1) != n) throw new UsageException($"cov must be square, got {n} x {covariance.GetLength(1)}");
-        if (dimX < 1 || dimX >= n) throw new UsageException($"dx must lie between 1 and {n - 1} for a {n} x {n} cov, got {dimX}");
+        if (covariance.GetLength(1) != n) throw new ArgumentException($"cov must be square, got {n} x {covariance.GetLength(1)}", nameof(covariance));
+        if (dimX < 1 || dimX >= n) throw new ArgumentOutOfRangeException(nameof(dimX), $"dx must lie between 1 and {n - 1} for a {n} x {n} cov, got {dimX}");
         var sigma = Flatten(covariance);
         CheckSymmetric(sigma, n);
         _name = name;
         DimX = dimX;
         DimY = n - dimX;
-        _joint = Cholesky.TryFactor(sigma, n) ?? throw new UsageException("cov is not positive definite");
+        _joint = Cholesky.TryFactor(sigma, n) ?? throw new ArgumentException("cov is not positive definite", nameof(covariance));
         var sigmaX = Block(sigma, n, 0, 0, DimX, DimX);
         var sigmaY = Block(sigma, n, DimX, DimX, DimY, DimY);
         _marginalX = Cholesky.TryFactor(sigmaX, DimX)!;
@@ -77,7 +77,7 @@ public sealed class MultinormalFamily : KnownMiFamily
         CheckDims(dimX, dimY);
         double lower = -1.0 / (dimX + dimY - 1);
         if (!(correlation > lower && correlation < 1))
-            throw new UsageException($"dense must lie in ({SpecNumber.Format(lower)}, 1) for dx + dy = {dimX + dimY}, got {SpecNumber.Format(correlation)}");
+            throw new ArgumentOutOfRangeException(nameof(correlation), $"dense must lie in ({SpecNumber.Format(lower)}, 1) for dx + dy = {dimX + dimY}, got {SpecNumber.Format(correlation)}");
         int n = dimX + dimY;
         var cov = new double[n, n];
         for (int i = 0; i < n; i++)
@@ -95,8 +95,8 @@ public sealed class MultinormalFamily : KnownMiFamily
     {
         CheckDims(dimX, dimY);
         if (pairs < 0 || pairs > Math.Min(dimX, dimY))
-            throw new UsageException($"sparse must lie between 0 and min(dx, dy) = {Math.Min(dimX, dimY)}, got {pairs}");
-        if (!(Math.Abs(rho) < 1)) throw new UsageException($"rho must satisfy |rho| < 1, got {SpecNumber.Format(rho)}");
+            throw new ArgumentOutOfRangeException(nameof(pairs), $"sparse must lie between 0 and min(dx, dy) = {Math.Min(dimX, dimY)}, got {pairs}");
+        if (!(Math.Abs(rho) < 1)) throw new ArgumentOutOfRangeException(nameof(rho), $"rho must satisfy |rho| < 1, got {SpecNumber.Format(rho)}");
         int n = dimX + dimY;
         var cov = new double[n, n];
         for (int i = 0; i < n; i++) cov[i, i] = 1;
@@ -191,14 +191,14 @@ public sealed class MultinormalFamily : KnownMiFamily
 
     private static void CheckDims(int dimX, int dimY)
     {
-        if (dimX <= 0) throw new UsageException($"dx must be a positive integer, got {dimX}");
-        if (dimY <= 0) throw new UsageException($"dy must be a positive integer, got {dimY}");
+        if (dimX <= 0) throw new ArgumentOutOfRangeException(nameof(dimX), $"dx must be a positive integer, got {dimX}");
+        if (dimY <= 0) throw new ArgumentOutOfRangeException(nameof(dimY), $"dy must be a positive integer, got {dimY}");
         long d = (long)dimX + dimY;
         // Checked before the d×d matrices exist: their memory (a few copies of 8·d² bytes) and the Cholesky factor's
         // d³/3 flops (about two minutes at d = 4096 on this kind of machine, hours at d = 20 000).
         if (d > MaxDimension)
-            throw new UsageException($"dx + dy must be at most {MaxDimension} (the joint covariance is factored in (dx+dy)³/3 operations), got {d}");
-        MemoryBudget.Require(4.0 * 8 * d * d, $"a {d}×{d} joint covariance");
+            throw new ArgumentOutOfRangeException(nameof(dimY), $"dx + dy must be at most {MaxDimension} (the joint covariance is factored in (dx+dy)³/3 operations), got {d}");
+        MemoryBudget.Require(4.0 * 8 * d * d, $"a {d}×{d} joint covariance", nameof(dimX));
     }
 
     /// <summary>Largest dx + dy accepted: the Cholesky factor of the joint covariance costs (dx + dy)³/3 operations.</summary>
@@ -211,7 +211,7 @@ public sealed class MultinormalFamily : KnownMiFamily
         for (int i = 0; i < n; i++)
             for (int j = 0; j < n; j++)
             {
-                if (!double.IsFinite(m[i, j])) throw new UsageException($"cov entry ({i + 1}, {j + 1}) is not a finite number");
+                if (!double.IsFinite(m[i, j])) throw new ArgumentException($"cov entry ({i + 1}, {j + 1}) is not a finite number", "covariance");
                 flat[i * n + j] = m[i, j];
             }
         return flat;
@@ -224,7 +224,7 @@ public sealed class MultinormalFamily : KnownMiFamily
             {
                 double a = m[i * n + j], b = m[j * n + i];
                 if (Math.Abs(a - b) > 1e-12 * Math.Max(1, Math.Max(Math.Abs(a), Math.Abs(b))))
-                    throw new UsageException($"cov must be symmetric: entry ({i + 1}, {j + 1}) = {SpecNumber.Format(a)} but ({j + 1}, {i + 1}) = {SpecNumber.Format(b)}");
+                    throw new ArgumentException($"cov must be symmetric: entry ({i + 1}, {j + 1}) = {SpecNumber.Format(a)} but ({j + 1}, {i + 1}) = {SpecNumber.Format(b)}", "covariance");
             }
     }
 

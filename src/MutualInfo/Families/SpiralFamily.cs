@@ -23,11 +23,11 @@ public sealed class SpiralFamily : KnownMiFamily
     public SpiralFamily(IKnownMiFamily inner, SpiralMap? xMap, SpiralMap? yMap, double? speed = null)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        if (inner is DiscreteFamily) throw new UsageException("spiral applies to continuous families only, not to discrete");
-        if (!inner.HasExactLogRatio) throw new UsageException("spiral cannot follow an embedding (swiss-roll); apply it before");
-        if (xMap is null && yMap is null) throw new UsageException("a spiral needs a map for x, for y, or both");
-        if (xMap is not null && xMap.Dim != inner.DimX) throw new UsageException($"the x spiral has dimension {xMap.Dim}, but dim_x = {inner.DimX}");
-        if (yMap is not null && yMap.Dim != inner.DimY) throw new UsageException($"the y spiral has dimension {yMap.Dim}, but dim_y = {inner.DimY}");
+        if (inner is DiscreteFamily) throw new ArgumentException("spiral applies to continuous families only, not to discrete", nameof(inner));
+        if (!inner.HasExactLogRatio) throw new ArgumentException("spiral cannot follow an embedding (swiss-roll); apply it before", nameof(inner));
+        if (xMap is null && yMap is null) throw new ArgumentException("a spiral needs a map for x, for y, or both", nameof(xMap));
+        if (xMap is not null && xMap.Dim != inner.DimX) throw new ArgumentException($"the x spiral has dimension {xMap.Dim}, but dim_x = {inner.DimX}", nameof(xMap));
+        if (yMap is not null && yMap.Dim != inner.DimY) throw new ArgumentException($"the y spiral has dimension {yMap.Dim}, but dim_y = {inner.DimY}", nameof(yMap));
         Inner = inner;
         XMap = xMap;
         YMap = yMap;
@@ -43,7 +43,7 @@ public sealed class SpiralFamily : KnownMiFamily
     /// <summary>BMI's spiral of Y: plane of coordinates 2 and 3 (BMI's <c>so_generator(dim_y, 1, 2)</c>), speed 1/3 unless given.</summary>
     public static SpiralMap BmiY(int dimY, double? speed = null)
     {
-        if (dimY < 3) throw new UsageException($"spiral of y turns coordinates 2 and 3 (as BMI does), which needs dim_y ≥ 3, got {dimY}; use +spiral:x");
+        if (dimY < 3) throw new ArgumentOutOfRangeException(nameof(dimY), $"spiral of y turns coordinates 2 and 3 (as BMI does), which needs dim_y ≥ 3, got {dimY}; use +spiral:x");
         return new SpiralMap(dimY, 1, 2, speed ?? BmiSpeed);
     }
 

@@ -16,8 +16,8 @@ public sealed class SpiralMap
     public SpiralMap(int dim, int first, int second, double speed)
     {
         if (!(0 <= first && first < second && second < dim))
-            throw new UsageException($"spiral rotates coordinates {first + 1} and {second + 1}, which needs dimension ≥ {second + 1}, got {dim}");
-        if (!double.IsFinite(speed)) throw new UsageException($"spiral speed must be a finite number, got {SpecNumber.Format(speed)}");
+            throw new ArgumentOutOfRangeException(nameof(dim), $"spiral rotates coordinates {first + 1} and {second + 1}, which needs dimension ≥ {second + 1}, got {dim}");
+        if (!double.IsFinite(speed)) throw new ArgumentOutOfRangeException(nameof(speed), $"spiral speed must be a finite number, got {SpecNumber.Format(speed)}");
         Dim = dim;
         First = first;
         Second = second;

@@ -27,9 +27,9 @@ public sealed class StudentTFamily : KnownMiFamily
     /// <param name="dof">ν &gt; 0, the degrees of freedom.</param>
     public StudentTFamily(int dimX, int dimY, double dof)
     {
-        if (dimX <= 0) throw new UsageException($"dx must be a positive integer, got {dimX}");
-        if (dimY <= 0) throw new UsageException($"dy must be a positive integer, got {dimY}");
-        if (!(dof > 0) || double.IsPositiveInfinity(dof)) throw new UsageException($"dof must be a finite number > 0, got {SpecNumber.Format(dof)}");
+        if (dimX <= 0) throw new ArgumentOutOfRangeException(nameof(dimX), $"dx must be a positive integer, got {dimX}");
+        if (dimY <= 0) throw new ArgumentOutOfRangeException(nameof(dimY), $"dy must be a positive integer, got {dimY}");
+        if (!(dof > 0) || double.IsPositiveInfinity(dof)) throw new ArgumentOutOfRangeException(nameof(dof), $"dof must be a finite number > 0, got {SpecNumber.Format(dof)}");
         DimX = dimX;
         DimY = dimY;
         _nu = dof;

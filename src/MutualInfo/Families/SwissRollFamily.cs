@@ -17,10 +17,10 @@ public sealed class SwissRollFamily : KnownMiFamily
     public SwissRollFamily(IKnownMiFamily inner)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        if (inner.DimX != 1) throw new UsageException($"swiss-roll embeds a one-dimensional X, got dim_x = {inner.DimX}");
+        if (inner.DimX != 1) throw new ArgumentException($"swiss-roll embeds a one-dimensional X, got dim_x = {inner.DimX}", nameof(inner));
         if (!HasUnitIntervalX(inner))
-            throw new UsageException("swiss-roll needs X in [0, 1] underneath: uniform-additive, or a family with +normal-cdf on x "
-                + "(e.g. gaussian:dim=1,rho=0.75+normal-cdf+swiss-roll:x)");
+            throw new ArgumentException("swiss-roll needs X in [0, 1] underneath: uniform-additive, or a family with +normal-cdf on x "
+                + "(e.g. gaussian:dim=1,rho=0.75+normal-cdf+swiss-roll:x)", nameof(inner));
         Inner = inner;
     }
 

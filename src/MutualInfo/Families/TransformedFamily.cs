@@ -15,15 +15,15 @@ public sealed class TransformedFamily : KnownMiFamily
     public TransformedFamily(IKnownMiFamily inner, CoordinateMap? xMap, CoordinateMap? yMap)
     {
         ArgumentNullException.ThrowIfNull(inner);
-        if (inner is DiscreteFamily) throw new UsageException("transforms apply to continuous families only, not to discrete");
-        if (!inner.HasExactLogRatio) throw new UsageException("per-coordinate transforms cannot follow an embedding (swiss-roll); apply them before");
-        if (xMap is null && yMap is null) throw new UsageException("a transform needs a map for x, for y, or both");
+        if (inner is DiscreteFamily) throw new ArgumentException("transforms apply to continuous families only, not to discrete", nameof(inner));
+        if (!inner.HasExactLogRatio) throw new ArgumentException("per-coordinate transforms cannot follow an embedding (swiss-roll); apply them before", nameof(inner));
+        if (xMap is null && yMap is null) throw new ArgumentException("a transform needs a map for x, for y, or both", nameof(xMap));
         CoordinateMap? heavy = NeedsLightTails(xMap) && !HasLightTails(inner, xSide: true) ? xMap
             : NeedsLightTails(yMap) && !HasLightTails(inner, xSide: false) ? yMap : null;
         if (heavy is not null)
-            throw new UsageException($"{heavy.Name} needs a gaussian, multinormal with variances ≤ 1 or uniform-additive family "
+            throw new ArgumentException($"{heavy.Name} needs a gaussian, multinormal with variances ≤ 1 or uniform-additive family "
                 + "underneath: heavier tails reach values whose normal CDF is exactly 0 or 1 in double precision, where the map "
-                + "cannot be inverted (use asinh or half-cube instead)");
+                + "cannot be inverted (use asinh or half-cube instead)", nameof(inner));
         Inner = inner;
         XMap = xMap;
         YMap = yMap;

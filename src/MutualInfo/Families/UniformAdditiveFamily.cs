@@ -17,7 +17,7 @@ public sealed class UniformAdditiveFamily : KnownMiFamily
     /// <param name="eps">ε &gt; 0, the half-width of the additive noise.</param>
     public UniformAdditiveFamily(double eps)
     {
-        if (!(eps > 0) || double.IsPositiveInfinity(eps)) throw new UsageException($"eps must be a finite number > 0, got {SpecNumber.Format(eps)}");
+        if (!(eps > 0) || double.IsPositiveInfinity(eps)) throw new ArgumentOutOfRangeException(nameof(eps), $"eps must be a finite number > 0, got {SpecNumber.Format(eps)}");
         _eps = eps;
     }
 

@@ -11,7 +11,7 @@ namespace MutualInfo.Numerics;
 /// Here every element goes through the same vector kernel (a padded vector for the tail) with explicit fused
 /// multiply-adds, and log is the scalar libm call. Accuracy of exp: within 2 ulp of libm (tested).
 /// </summary>
-public static class DeterministicMath
+internal static class DeterministicMath
 {
     private static readonly Vector256<double> Log2E = Vector256.Create(1.4426950408889634);
     private static readonly Vector256<double> Ln2Hi = Vector256.Create(0.6931471803691238);

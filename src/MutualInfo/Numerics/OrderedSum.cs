@@ -9,7 +9,7 @@ namespace MutualInfo.Numerics;
 /// different last bits; that would break "same seed → same numbers, whatever the thread count" (each worker
 /// thread owns differently aligned scratch buffers).
 /// </summary>
-public static class OrderedSum
+internal static class OrderedSum
 {
     /// <summary>Σ x_i, grouped by index (16-wide vector lanes, then the tail in order).</summary>
     public static double Sum(ReadOnlySpan<double> x)

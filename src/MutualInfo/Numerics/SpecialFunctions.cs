@@ -5,7 +5,7 @@ namespace MutualInfo.Numerics;
 /// normal distribution function with its inverse. Written here because .NET has none of them and the core must
 /// stay free of native dependencies.
 /// </summary>
-public static class SpecialFunctions
+internal static class SpecialFunctions
 {
     private const double LanczosG = 7.0;
 

@@ -7,7 +7,7 @@ namespace MutualInfo.Randomness;
 /// (the hot loop of the exact negative samplers draws one per negative). Draws the same stream as
 /// <see cref="Rng.NextGamma"/>.
 /// </summary>
-public readonly struct GammaSampler
+internal readonly struct GammaSampler
 {
     private readonly double _d, _c, _scale;
 

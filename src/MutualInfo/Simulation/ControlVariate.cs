@@ -8,7 +8,7 @@ namespace MutualInfo.Simulation;
 /// Its SE is that of the fitted line at μ: s·√(1/T + (c̄ − μ)²/Σ(c − c̄)²) with s² = RSS/(T − 2), which includes
 /// the uncertainty of β. Estimating β costs a bias of order 1/T, far below the SE for the trial counts used here.
 /// </summary>
-public static class ControlVariate
+internal static class ControlVariate
 {
     /// <summary>
     /// The estimate and β, or null when it does not apply: fewer than 3 trials, a non-finite value or control, or a

@@ -9,11 +9,11 @@ namespace MutualInfo.Simulation;
 /// by every bound), <c>clip=c</c> (f ← clamp(f, −c, c)), <c>shift=g</c> (f ← f + g(y) with g one of <c>|y|^2</c>,
 /// <c>|y|</c>, <c>y1</c> (the first coordinate) or a constant, optionally times a factor: <c>0.5*|y|^2</c>).
 /// Each bound then adds its own optimal shift (1 for NWJ, log a for TUBA) on top. Errors are
-/// <see cref="UsageException"/>s starting with <c>--critic: </c>.
+/// <see cref="ArgumentException"/>s starting with <c>--critic: </c>.
 /// </summary>
-public sealed class CriticSpec
+internal sealed class CriticSpec
 {
-    private const string Flag = "--critic: ";
+    private const string Parameter = "critic";
     private readonly CriticStep[] _steps;
 
     private CriticSpec(CriticStep[] steps) => _steps = steps;
@@ -35,14 +35,14 @@ public sealed class CriticSpec
     {
         ArgumentNullException.ThrowIfNull(text);
         string trimmed = text.Trim();
-        if (trimmed.Length == 0) throw new UsageException($"{Flag}empty critic; use exact or steps like scale=0.5,noise=0.3");
+        if (trimmed.Length == 0) throw new ArgumentException($"empty critic; use exact or steps like scale=0.5,noise=0.3", Parameter);
         if (trimmed.Equals("exact", StringComparison.OrdinalIgnoreCase)) return Exact;
         var steps = new List<CriticStep>();
         foreach (string raw in trimmed.Split(','))
         {
             string item = raw.Trim();
             int equals = item.IndexOf('=');
-            if (equals < 0) throw new UsageException($"{Flag}expected key=value (scale, noise, clip, shift), got '{item}'");
+            if (equals < 0) throw new ArgumentException($"expected key=value (scale, noise, clip, shift), got '{item}'", Parameter);
             string key = item[..equals].Trim().ToLowerInvariant(), value = item[(equals + 1)..].Trim();
             steps.Add(key switch
             {
@@ -50,7 +50,7 @@ public sealed class CriticSpec
                 "noise" => CriticStep.Number(StepKind.Noise, key, value, v => v >= 0, "a number ≥ 0"),
                 "clip" => CriticStep.Number(StepKind.Clip, key, value, v => v > 0, "a number > 0"),
                 "shift" => CriticStep.Shift(value),
-                _ => throw new UsageException($"{Flag}unknown step '{key}'; known: scale, noise, clip, shift"),
+                _ => throw new ArgumentException($"unknown step '{key}'; known: scale, noise, clip, shift", Parameter),
             });
         }
         return new CriticSpec(steps.ToArray());
@@ -102,7 +102,7 @@ public sealed class CriticSpec
         public static CriticStep Number(StepKind kind, string key, string text, Func<double, bool> valid, string expected)
         {
             if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) || !double.IsFinite(value) || !valid(value))
-                throw new UsageException($"{Flag}{key} must be {expected}, got '{text}'");
+                throw new ArgumentException($"{key} must be {expected}, got '{text}'", Parameter);
             return new CriticStep(kind, $"{key}={Format(value)}", value);
         }
 
@@ -123,7 +123,7 @@ public sealed class CriticSpec
                 "|y|" => ShiftTerm.Norm,
                 "y1" => ShiftTerm.FirstCoordinate,
                 _ when star < 0 => ShiftTerm.Constant,
-                _ => throw new UsageException($"{Flag}shift must be |y|^2, |y|, y1 or a number, optionally times a factor (0.5*|y|^2), got '{text}'"),
+                _ => throw new ArgumentException($"shift must be |y|^2, |y|, y1 or a number, optionally times a factor (0.5*|y|^2), got '{text}'", Parameter),
             };
             if (term == ShiftTerm.Constant) factor = ParseNumber(body, text);
             string canonical = term switch
@@ -175,7 +175,7 @@ public sealed class CriticSpec
         private static double ParseNumber(string text, string whole) =>
             double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double v) && double.IsFinite(v)
                 ? v
-                : throw new UsageException($"{Flag}shift must be |y|^2, |y|, y1 or a number, optionally times a factor (0.5*|y|^2), got '{whole}'");
+                : throw new ArgumentException($"shift must be |y|^2, |y|, y1 or a number, optionally times a factor (0.5*|y|^2), got '{whole}'", Parameter);
 
         private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
     }

@@ -12,7 +12,7 @@ namespace MutualInfo.Simulation;
 /// are drawn once per evaluation (prefixes serve every n); the search assumes the gap shrinks as n grows, as it does
 /// for InfoNCE-type bounds at the optimal critic.
 /// </summary>
-public static class GapSearch
+internal static class GapSearch
 {
     /// <summary>Default cap on n: 2^26 negatives per trial (about 2 s per trial for the 20-d Gaussian on one core).</summary>
     public const int DefaultMaxN = 1 << 26;
@@ -24,8 +24,8 @@ public static class GapSearch
     /// <param name="onEvaluation">Called with the batch sizes of each evaluation, for progress.</param>
     public static GapSearchRun Run(SimulationSettings settings, double delta, int maxN = DefaultMaxN, Action<IReadOnlyList<int>>? onEvaluation = null)
     {
-        if (!(delta > 0) || !double.IsFinite(delta)) throw new UsageException($"--target-gap: δ must be a positive number of nats, got {delta}");
-        if (maxN < 2) throw new UsageException($"--max-n: must be at least 2, got {maxN}");
+        if (!(delta > 0) || !double.IsFinite(delta)) throw new ArgumentOutOfRangeException(nameof(delta), $"δ must be a positive number of nats, got {delta}");
+        if (maxN < 2) throw new ArgumentOutOfRangeException(nameof(maxN), $"must be at least 2, got {maxN}");
         double trueMi = settings.Family.MutualInformation;
         var searches = new List<Search>();
         foreach (var bound in settings.Bounds)
@@ -139,7 +139,7 @@ public static class GapSearch
 /// <param name="NLow">Lower end of the 95% CI of n: the smallest n whose gap CI reaches δ (null: not by the cap).</param>
 /// <param name="NHigh">Upper end: the smallest n whose whole gap CI lies within δ (null: beyond the cap).</param>
 /// <param name="EstimateAtN">The bound's estimate at <see cref="NNeeded"/>.</param>
-public sealed record GapSearchResult(string Bound, string Spec, string Label, int? NNeeded, int? NLow, int? NHigh, MeanEstimate? EstimateAtN);
+internal sealed record GapSearchResult(string Bound, string Spec, string Label, int? NNeeded, int? NLow, int? NHigh, MeanEstimate? EstimateAtN);
 
 /// <summary>The target-gap search of one family.</summary>
 /// <param name="Family">The family's spec.</param>
@@ -151,5 +151,5 @@ public sealed record GapSearchResult(string Bound, string Spec, string Label, in
 /// <param name="Critic">The critic's spec.</param>
 /// <param name="Trials">Trials per evaluation.</param>
 /// <param name="Results">One result per bound, in the order given.</param>
-public sealed record GapSearchRun(string Family, double TrueMi, double Delta, int MaxN, NegativeSampling Negatives, ulong Seed,
+internal sealed record GapSearchRun(string Family, double TrueMi, double Delta, int MaxN, NegativeSampling Negatives, ulong Seed,
     string Critic, int Trials, IReadOnlyList<GapSearchResult> Results);

@@ -24,7 +24,7 @@ namespace MutualInfo.Simulation;
 /// average replaces the positive's value in the control-variate estimate (same expectation, less variance); 0 turns
 /// this off, leaving the single control variate.
 /// </param>
-public sealed record SimulationSettings(
+internal sealed record SimulationSettings(
     IKnownMiFamily Family,
     IReadOnlyList<IBound> Bounds,
     IReadOnlyList<int> BatchSizes,
@@ -70,20 +70,20 @@ public sealed record SimulationSettings(
     /// </summary>
     public const int MaxStreamedIndependentSize = 1 << 30;
 
-    /// <summary>Throws a <see cref="UsageException"/> naming the offending flag when a setting is out of range.</summary>
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the offending setting (family, bounds, batchSizes, trials, shard, threads) when it is out of range.</summary>
     public void Validate()
     {
-        if (!Family.HasExactLogRatio) throw new UsageException($"--family: '{Family.Name}' has no exact log ratio (an embedding); it cannot be simulated");
-        if (Bounds.Count == 0) throw new UsageException("--bounds: at least one bound is needed");
+        if (!Family.HasExactLogRatio) throw new ArgumentException($"'{Family.Name}' has no exact log ratio (an embedding); it cannot be simulated", "family");
+        if (Bounds.Count == 0) throw new ArgumentException("at least one bound is needed", "bounds");
         if (Bounds.GroupBy(b => b.Spec).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
-            throw new UsageException($"--bounds: '{duplicate.Key}' is given twice (each bound spec at most once)");
-        if (BatchSizes.Count == 0) throw new UsageException("--n: at least one batch size is needed");
-        if (Trials < 2) throw new UsageException($"--trials: at least 2 trials are needed for a standard error, got {Trials}");
+            throw new ArgumentException($"'{duplicate.Key}' is given twice (each bound spec at most once)", "bounds");
+        if (BatchSizes.Count == 0) throw new ArgumentOutOfRangeException("batchSizes", "at least one batch size is needed");
+        if (Trials < 2) throw new ArgumentOutOfRangeException("trials", $"at least 2 trials are needed for a standard error, got {Trials}");
         if (Shard is { } shard && shard.Count > Trials)
-            throw new UsageException($"--shard: k = {shard.Count} exceeds --trials {Trials}; some shards would have no trial");
+            throw new ArgumentException($"k = {shard.Count} exceeds the {Trials} trials; some shards would have no trial", "shard");
         if (ConditionalPositives is < 0 or > MaxConditionalPositives)
-            throw new UsageException($"--conditional-positives: must be between 0 and {MaxConditionalPositives}, got {ConditionalPositives}");
-        if (Threads < 1) throw new UsageException($"--threads: must be at least 1, got {Threads}");
+            throw new ArgumentOutOfRangeException("conditionalPositives", $"must be between 0 and {MaxConditionalPositives}, got {ConditionalPositives}");
+        if (Threads < 1) throw new ArgumentOutOfRangeException("threads", $"must be at least 1, got {Threads}");
         int max = Negatives switch
         {
             NegativeSampling.InBatch when Bounds.All(b => b is IColumnSummaryBound) => MaxStreamedInBatchSize,
@@ -93,13 +93,13 @@ public sealed record SimulationSettings(
         };
         foreach (int n in BatchSizes)
         {
-            if (n < 2) throw new UsageException($"--n: batch sizes must be at least 2, got {n}");
+            if (n < 2) throw new ArgumentOutOfRangeException("batchSizes", $"batch sizes must be at least 2, got {n}");
             if (n > max)
-                throw new UsageException(max == MaxInBatchSize
-                    ? $"--n: in-batch negatives with these bounds need an n×n matrix per trial; n ≤ {max}, got {n} (use --negatives independent)"
-                    : $"--n: n ≤ {max}, got {n}");
+                throw new ArgumentOutOfRangeException("batchSizes", max == MaxInBatchSize
+                    ? $"in-batch negatives with these bounds need an n×n matrix per trial; n ≤ {max}, got {n} (use independent negatives)"
+                    : $"n ≤ {max}, got {n}");
         }
-        MemoryBudget.Require(EstimatedBytes(), $"--trials/--n/--family: simulating {Family.Name} ({Trials} trials, n up to {BatchSizes.Max()}, {(Negatives == NegativeSampling.InBatch ? "in-batch" : "independent")} negatives)");
+        MemoryBudget.Require(EstimatedBytes(), $"simulating {Family.Name} ({Trials} trials, n up to {BatchSizes.Max()}, {(Negatives == NegativeSampling.InBatch ? "in-batch" : "independent")} negatives)", "trials");
         FamilyRepresentability.Require(Family);
     }
 

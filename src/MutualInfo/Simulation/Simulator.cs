@@ -12,7 +12,7 @@ namespace MutualInfo.Simulation;
 /// trial t at batch size n; t for independent-negative trial t, which serves every n — and per-trial values are
 /// reduced in trial order, so results are identical for any thread count.
 /// </summary>
-public static class Simulator
+internal static class Simulator
 {
     /// <summary>Bounds capped by log n, for which saturation against the cap is reported.</summary>
     private static readonly HashSet<string> CappedBounds = ["infonce", "mean-field"];
@@ -66,7 +66,7 @@ public static class Simulator
         settings.Validate();
         int k = shards.Count > 0 ? shards[0].Shard.Count : 0;
         if (shards.Count != k || shards.Select(s => s.Shard.Index).Distinct().Count() != k || shards.Any(s => s.Shard.Count != k))
-            throw new UsageException($"merge: need each shard 0..k−1 of one run exactly once, got {string.Join(", ", shards.Select(s => s.Shard))}");
+            throw new ArgumentException($"need each shard 0..k−1 of one run exactly once, got {string.Join(", ", shards.Select(s => s.Shard))}", nameof(shards));
         int slotsPerBlock = settings.Bounds.Count;
         int positives = settings.ControlVariate ? settings.ConditionalPositives : 0;
         ConditionalLayout? layout = settings.Negatives == NegativeSampling.Independent
@@ -83,13 +83,13 @@ public static class Simulator
                 int[] indices = TrialIndices(settings.Trials, shard);
                 TrialBlock part = parts.Count == settings.BatchSizes.Count && parts[b].N == settings.BatchSizes[b]
                     ? parts[b]
-                    : throw new UsageException($"merge: shard {shard} does not hold the batch sizes of the run");
+                    : throw new ArgumentException($"shard {shard} does not hold the batch sizes of the run", nameof(shards));
                 if (part.Values.Length != slotsPerBlock || part.Controls.Length != indices.Length || part.Values.Any(v => v.Length != indices.Length))
-                    throw new UsageException($"merge: shard {shard} holds {part.Controls.Length} trials per bound, expected {indices.Length}");
+                    throw new ArgumentException($"shard {shard} holds {part.Controls.Length} trials per bound, expected {indices.Length}", nameof(shards));
                 if ((part.ConditionalValues is null) != (layout is null)
                     || (layout is not null && (part.ConditionalValues!.Length != slotsPerBlock || part.ZeroMeanControls?.Length != layout.ControlsPerSize
                         || part.ConditionalValues.Concat(part.ZeroMeanControls).Any(v => v.Length != indices.Length))))
-                    throw new UsageException($"merge: shard {shard} does not hold the conditional values and controls the run needs");
+                    throw new ArgumentException($"shard {shard} does not hold the conditional values and controls the run needs", nameof(shards));
                 for (int j = 0; j < indices.Length; j++)
                 {
                     controls[indices[j]] = part.Controls[j];
@@ -256,7 +256,7 @@ public static class Simulator
         catch (AggregateException e) when (e.InnerExceptions.All(i => i is ArgumentException))
         {
             // A rare draw beyond double range (the probe in SimulationSettings.Validate missed it) makes a score NaN.
-            throw new UsageException($"--family: {settings.Family.Name}: a draw overflowed double precision ({e.InnerExceptions[0].Message}); use less extreme parameters");
+            throw new ArgumentException($"{settings.Family.Name}: a draw overflowed double precision ({e.InnerExceptions[0].Message}); use less extreme parameters", "family");
         }
         return values;
     }

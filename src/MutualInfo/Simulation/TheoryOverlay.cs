@@ -17,7 +17,7 @@ namespace MutualInfo.Simulation;
 /// two parts are uncorrelated (E[r_k | y] = 1), so its variance is exactly Var[log r] + (M₂ − 1)/(n − 1) — the
 /// exponential growth in I of Song and Ermon (2020), here with its constant.</para>
 /// </summary>
-public static class TheoryOverlay
+internal static class TheoryOverlay
 {
     /// <summary>Joint draws behind the InfoNCE approximations.</summary>
     public const int Draws = 1 << 16;

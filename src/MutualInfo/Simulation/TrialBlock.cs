@@ -4,7 +4,7 @@ namespace MutualInfo.Simulation;
 /// <param name="N">The batch size.</param>
 /// <param name="Values">values[bound][trial], bounds in the order of the settings.</param>
 /// <param name="Controls">The control of each trial (mean exact log r over its positives; expectation I).</param>
-public sealed record TrialBlock(int N, double[][] Values, double[] Controls)
+internal sealed record TrialBlock(int N, double[][] Values, double[] Controls)
 {
     /// <summary>
     /// conditional[bound][trial]: each trial's value averaged over fresh positives x ~ p(x | y) against the same

@@ -6,7 +6,7 @@ namespace MutualInfo.Statistics;
 /// A one-sided permutation test of independence: the statistic is recomputed with the pairing destroyed by
 /// random permutations, and p = (1 + #{null ≥ observed}) / (1 + K), which is a valid p-value for any K.
 /// </summary>
-public static class PermutationTest
+internal static class PermutationTest
 {
     /// <summary>
     /// The p-value of <paramref name="observed"/> against <paramref name="permutations"/> values of

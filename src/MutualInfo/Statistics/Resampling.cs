@@ -3,7 +3,7 @@ using MutualInfo.Randomness;
 namespace MutualInfo.Statistics;
 
 /// <summary>Index draws for resampling schemes: permutations, splits and bootstrap resamples.</summary>
-public static class Resampling
+internal static class Resampling
 {
     /// <summary>A uniformly random permutation of 0 … n−1 (Fisher–Yates).</summary>
     public static int[] Permutation(Rng rng, int n)

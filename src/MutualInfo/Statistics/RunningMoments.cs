@@ -1,7 +1,7 @@
 namespace MutualInfo.Statistics;
 
 /// <summary>Welford's streaming mean and variance; merge-able, so per-thread partial results can be combined.</summary>
-public struct RunningMoments
+internal struct RunningMoments
 {
     /// <summary>Number of values added.</summary>
     public long Count { get; private set; }

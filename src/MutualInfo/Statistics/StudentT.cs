@@ -1,7 +1,7 @@
 namespace MutualInfo.Statistics;
 
 /// <summary>Quantiles of Student's t distribution, for confidence intervals from few replicates.</summary>
-public static class StudentT
+internal static class StudentT
 {
     private static readonly double[] SmallDof975 = [double.NaN, 12.706204736174698, 4.302652729749464, 3.182446305284263, 2.7764451051977934,
         2.5705818366147395, 2.4469118487916806, 2.3646242510102993];

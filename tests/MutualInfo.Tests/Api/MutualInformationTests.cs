@@ -102,8 +102,8 @@ public class MutualInformationTests
     {
         var (x, y) = Gaussian(100, 0.5);
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => MutualInformation.Estimate(x, y, new MutualInformationOptions { K = k, Splits = splits }));
-        Assert.Equal("options", e.ParamName);
-        Assert.Contains($"MutualInformationOptions.{property}", e.Message);
+        Assert.Equal($"options.{property}", e.ParamName);
+        Assert.Contains("must be", e.Message);
     }
 
     [Theory]

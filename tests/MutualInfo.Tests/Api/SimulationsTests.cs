@@ -51,6 +51,6 @@ public class SimulationsTests
         Assert.Equal("batchSizes", Assert.Throws<ArgumentOutOfRangeException>(() => Simulations.Run("gaussian:dim=1,mi=1", "infonce", [1])).ParamName);
         Assert.Equal("trials", Assert.Throws<ArgumentOutOfRangeException>(() => Simulations.Run("gaussian:dim=1,mi=1", "infonce", [4], trials: 1)).ParamName);
         Assert.Equal("threads", Assert.Throws<ArgumentOutOfRangeException>(() => Simulations.Run("gaussian:dim=1,mi=1", "infonce", [4], threads: 0)).ParamName);
-        Assert.Equal("batchSizes", Assert.Throws<ArgumentException>(() => Simulations.Run("gaussian:dim=1,mi=1", "smile", [20000], negatives: NegativeSampling.InBatch)).ParamName);
+        Assert.Equal("batchSizes", Assert.Throws<ArgumentOutOfRangeException>(() => Simulations.Run("gaussian:dim=1,mi=1", "smile", [20000], negatives: NegativeSampling.InBatch)).ParamName);
     }
 }

@@ -62,7 +62,7 @@ public sealed class BenchStoreAndMergeTests : IDisposable
     {
         string path = Path.Combine(_dir, "bad.jsonl");
         File.WriteAllText(path, BenchJson.CellLine(Result(Grid.Keys().First())) + "\n{\"task\":1}\n");
-        var e = Assert.Throws<UsageException>(() => BenchResultStore.Open(path));
+        var e = Assert.Throws<InvalidDataException>(() => BenchResultStore.Open(path));
         Assert.Contains("line 2", e.Message);
         Assert.DoesNotContain('\n', e.Message);
     }
@@ -87,15 +87,15 @@ public sealed class BenchStoreAndMergeTests : IDisposable
 
         var changed = Part(new ShardSpec(0, 3));
         changed = changed with { Cells = [changed.Cells[0] with { Mi = 9 }, .. changed.Cells.Skip(1)] };
-        var e = Assert.Throws<UsageException>(() => BenchMerge.Combine([("s0", Part(new ShardSpec(0, 3))), ("s0b", changed)]));
-        Assert.StartsWith("merge: 's0' and 's0b' disagree on the cell task=a", e.Message);
+        var e = Assert.ThrowsAny<ArgumentException>(() => BenchMerge.Combine([("s0", Part(new ShardSpec(0, 3))), ("s0b", changed)]));
+        Assert.StartsWith("inputs: 's0' and 's0b' disagree on the cell task=a", ErrorLine.Of(e));
 
         var timingOnly = Part(new ShardSpec(0, 3));
         timingOnly = timingOnly with { Cells = timingOnly.Cells.Select(c => c with { Seconds = 99 }).ToArray() };
         Assert.Empty(BenchMerge.Combine([("x", Part(null)), ("y", timingOnly)]).Missing);
 
         var other = new BenchReport(Grid with { Seeds = [1, 3] }, null, []);
-        Assert.Contains("different grid", Assert.Throws<UsageException>(() => BenchMerge.Combine([("x", Part(null)), ("y", other)])).Message);
+        Assert.Contains("different grid", Assert.ThrowsAny<ArgumentException>(() => BenchMerge.Combine([("x", Part(null)), ("y", other)])).Message);
     }
 
     [Fact]
@@ -105,7 +105,7 @@ public sealed class BenchStoreAndMergeTests : IDisposable
         File.WriteAllText(garbage, "{\"grid\":", Encoding.UTF8);
         foreach (string path in new[] { garbage, Path.Combine(_dir, "absent.json") })
         {
-            var e = Assert.Throws<UsageException>(() => BenchJson.ReadReport(path, "merge"));
+            var e = Assert.Throws<InvalidDataException>(() => BenchJson.ReadReport(path, "merge"));
             Assert.StartsWith($"merge: cannot read '{path}'", e.Message);
             Assert.DoesNotContain('\n', e.Message);
         }

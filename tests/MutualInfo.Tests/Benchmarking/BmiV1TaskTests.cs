@@ -84,10 +84,10 @@ public class BmiV1TaskTests
             BenchPreset.Tasks("bmi-v1", ["spiral-multinormal-*"]).Select(t => t.Name));
         Assert.Equal(["student-t-3-3-dof2"], BenchPreset.Tasks("bmi-v1", ["student-identity-3-3-2"]).Select(t => t.Name));
         Assert.Equal(TaskSuite.All, BenchPreset.Tasks(null, []));
-        var unknown = Assert.Throws<UsageException>(() => BenchPreset.Tasks("bmi-v2", []));
-        Assert.StartsWith("--preset: unknown preset 'bmi-v2'", unknown.Message);
-        var outside = Assert.Throws<UsageException>(() => BenchPreset.Tasks("bmi-v1", ["discrete-2x2"]));
-        Assert.StartsWith("--tasks: no task of the preset bmi-v1", outside.Message);
+        var unknown = Assert.ThrowsAny<ArgumentException>(() => BenchPreset.Tasks("bmi-v2", []));
+        Assert.StartsWith("preset: unknown preset 'bmi-v2'", ErrorLine.Of(unknown));
+        var outside = Assert.ThrowsAny<ArgumentException>(() => BenchPreset.Tasks("bmi-v1", ["discrete-2x2"]));
+        Assert.StartsWith("patterns: no task of the preset bmi-v1", ErrorLine.Of(outside));
     }
 
     // Student-t with identity dispersion: I = h(d) + h(d) − h(2d), h(k) = −lnΓ((ν+k)/2) + lnΓ(ν/2) + (k/2) ln(νπ)

@@ -9,9 +9,16 @@ public class CsvSamplesTests
 
     private static string Error(string text, ColumnChoice? choice = null, char delimiter = ',')
     {
-        var e = Assert.Throws<UsageException>(() => Parse(text, choice, delimiter));
+        // Malformed text is InvalidDataException; a column choice or delimiter that does not fit is an
+        // ArgumentException naming its parameter, rendered here as "parameter: rule".
+        var e = Assert.ThrowsAny<Exception>(() => Parse(text, choice, delimiter));
         Assert.DoesNotContain('\n', e.Message);
-        return e.Message;
+        return e switch
+        {
+            InvalidDataException => e.Message,
+            ArgumentException a => $"{a.ParamName}: {ArgumentMessages.RuleOf(a)}",
+            _ => throw new Xunit.Sdk.XunitException($"unexpected {e.GetType().Name}: {e.Message}"),
+        };
     }
 
     [Fact]
@@ -42,7 +49,7 @@ public class CsvSamplesTests
         var s = Parse("seed,a,b,c\n1,1,2,3\n1,4,5,6\n", ColumnChoice.Leading(1, 2));
         Assert.Equal(new[] { 1.0, 4 }, s.X);
         Assert.Equal(new[] { 2.0, 3, 5, 6 }, s.Y);
-        Assert.Contains("DIM_X + DIM_Y = 2, but the file has 3", Error("a,b,c\n1,2,3\n", ColumnChoice.Leading(1, 1)));
+        Assert.Contains("dimX + dimY = 2, but the file has 3", Error("a,b,c\n1,2,3\n", ColumnChoice.Leading(1, 1)));
     }
 
     [Theory]
@@ -55,7 +62,7 @@ public class CsvSamplesTests
     [InlineData("X,Y\n1,1e999\n", "line 2, column 'Y': 1e999 is not a finite number")]
     [InlineData("", "empty file")]
     [InlineData("X,Y\n", "no data rows")]
-    [InlineData("X;Y\n1;2\n", "is --delimiter right?")]
+    [InlineData("X;Y\n1;2\n", "is the delimiter right?")]
     public void InvalidFilesGiveOneLineErrorsNamingLineAndColumn(string text, string expected) =>
         Assert.Contains(expected, Error(text));
 
@@ -63,14 +70,14 @@ public class CsvSamplesTests
     public void ColumnSelectionErrors()
     {
         const string text = "a,b,c\n1,2,3\n";
-        Assert.Contains("--x: unknown column 'zz' (columns: a, b, c)", Error(text, ColumnChoice.FromSpecs("zz", "b")));
-        Assert.Contains("--x/--y: column 'b' is in both X and Y", Error(text, ColumnChoice.FromSpecs("a,b", "1")));
-        Assert.Contains("--y: column index 9 is out of range", Error(text, ColumnChoice.FromSpecs("a", "9")));
-        Assert.Contains("--x: no column named X", Error(text));
-        Assert.Contains("--y: column 'c' is listed twice", Error(text, ColumnChoice.FromSpecs("a", "c,2")));
+        Assert.Contains("x: unknown column 'zz' (columns: a, b, c)", Error(text, ColumnChoice.FromSpecs("zz", "b")));
+        Assert.Contains("y: column 'b' is in both X and Y", Error(text, ColumnChoice.FromSpecs("a,b", "1")));
+        Assert.Contains("y: column index 9 is out of range", Error(text, ColumnChoice.FromSpecs("a", "9")));
+        Assert.Contains("x: no column named X", Error(text));
+        Assert.Contains("y: column 'c' is listed twice", Error(text, ColumnChoice.FromSpecs("a", "c,2")));
     }
 
     [Fact]
     public void MissingFileIsAUsageError() =>
-        Assert.Contains("no such file", Assert.Throws<UsageException>(() => CsvSamples.Read("/nonexistent/x.csv", ColumnChoice.Default())).Message);
+        Assert.Contains("no such file", Assert.Throws<FileNotFoundException>(() => CsvSamples.Read("/nonexistent/x.csv", ColumnChoice.Default())).Message);
 }

@@ -27,7 +27,7 @@ public class StandardizationTests
     public void ConstantColumnIsRejectedByName()
     {
         var s = new PairedSamples([1, 2, 3], [5, 5, 5], 1, 1, ["a"], ["b"]);
-        var e = Assert.Throws<UsageException>(() => Standardization.Apply(s));
+        var e = Assert.ThrowsAny<ArgumentException>(() => Standardization.Apply(s));
         Assert.Contains("column 'b' is constant", e.Message);
     }
 
@@ -35,8 +35,8 @@ public class StandardizationTests
     public void TooFewRowsNamesTheEstimator()
     {
         var s = new PairedSamples([1, 2, 3], [5, 6, 7], 1, 1);
-        var e = Assert.Throws<UsageException>(() => SampleValidation.RequireRows(s, 8, "estimator ksg"));
-        Assert.Equal("3 data row(s), but estimator ksg needs at least 8", e.Message);
+        var e = Assert.ThrowsAny<ArgumentException>(() => SampleValidation.RequireRows(s, 8, "estimator ksg"));
+        Assert.Equal("samples: 3 data row(s), but estimator ksg needs at least 8", ErrorLine.Of(e));
     }
 
     [Theory]

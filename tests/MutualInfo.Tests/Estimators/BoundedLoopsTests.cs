@@ -18,7 +18,7 @@ public class BoundedLoopsTests
     public async Task CopulaKsgOnAConstantColumnThrowsNamingItInsteadOfSpinning()
     {
         var estimator = new CopulaKsgEstimator(new CopulaKsgOptions { Ksg = new KsgOptions { Splits = 2, Threads = 1 }, Surrogates = 2 });
-        var run = Task.Run(() => Assert.Throws<UsageException>(() => estimator.Estimate(WithConstantY(100), 1)));
+        var run = Task.Run(() => Assert.ThrowsAny<ArgumentException>(() => estimator.Estimate(WithConstantY(100), 1)));
         var error = await run.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Contains("'y'", error.Message);
     }

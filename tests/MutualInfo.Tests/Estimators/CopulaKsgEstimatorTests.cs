@@ -100,10 +100,10 @@ public class CopulaKsgEstimatorTests
     }
 
     [Theory]
-    [InlineData(1, "CopulaKsgOptions.Surrogates: must be 0 (no bias correction) or at least 2, got 1")]
-    [InlineData(-1, "CopulaKsgOptions.Surrogates: must be 0 (no bias correction) or at least 2, got -1")]
+    [InlineData(1, "options.Surrogates: must be 0 (no bias correction) or at least 2, got 1")]
+    [InlineData(-1, "options.Surrogates: must be 0 (no bias correction) or at least 2, got -1")]
     public void RejectsBadSurrogateCounts(int surrogates, string message) =>
-        Assert.Equal(message, Assert.Throws<UsageException>(() => new CopulaKsgEstimator(new CopulaKsgOptions { Surrogates = surrogates })).Message);
+        Assert.Equal(message, ErrorLine.Of(Assert.Throws<ArgumentOutOfRangeException>(() => new CopulaKsgEstimator(new CopulaKsgOptions { Surrogates = surrogates }))));
 
     [Fact]
     public void CollinearColumnsStillGetASurrogate()

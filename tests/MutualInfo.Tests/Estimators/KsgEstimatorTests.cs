@@ -166,10 +166,10 @@ public class KsgEstimatorTests
     [Fact]
     public void InvalidSettingsAndTooFewRowsAreUsageErrors()
     {
-        Assert.Contains("--k", Assert.Throws<UsageException>(() => new KsgEstimator(new KsgOptions { K = 0 })).Message);
-        Assert.Contains("--splits", Assert.Throws<UsageException>(() => new KsgEstimator(new KsgOptions { Splits = 1 })).Message);
+        Assert.Equal("options.K", Assert.Throws<ArgumentOutOfRangeException>(() => new KsgEstimator(new KsgOptions { K = 0 })).ParamName);
+        Assert.Equal("options.Splits", Assert.Throws<ArgumentOutOfRangeException>(() => new KsgEstimator(new KsgOptions { Splits = 1 })).ParamName);
         var tiny = GaussianSamples.Draw(5, 1, 0.5, 1);
-        var e = Assert.Throws<UsageException>(() => new KsgEstimator().Estimate(tiny, 1));
-        Assert.Equal("5 data row(s), but ksg with k = 3 needs at least 8", e.Message);
+        var e = Assert.ThrowsAny<ArgumentException>(() => new KsgEstimator().Estimate(tiny, 1));
+        Assert.Equal("samples: 5 data row(s), but ksg with k = 3 needs at least 8", ErrorLine.Of(e));
     }
 }

@@ -28,9 +28,9 @@ public class CholeskyTests
     public void The_multinormal_family_and_the_gaussian_estimator_agree_on_singularity()
     {
         // One factorisation: the family refuses the covariance the estimator cannot use either.
-        Assert.Throws<UsageException>(() => new MultinormalFamily(new double[,] { { 1, NearOne }, { NearOne, 1 } }, 1));
+        Assert.ThrowsAny<ArgumentException>(() => new MultinormalFamily(new double[,] { { 1, NearOne }, { NearOne, 1 } }, 1));
         var x = new double[] { 0.1, 0.7, -1.2, 2.0, 0.4, -0.3, 1.1, -0.8 };
         var samples = new MutualInfo.Data.PairedSamples(x, x.Select(v => v * NearOne).ToArray(), 1, 1);
-        Assert.Throws<UsageException>(() => new GaussianEstimator(new GaussianOptions { Resamples = 0 }).Estimate(samples, 1));
+        Assert.ThrowsAny<ArgumentException>(() => new GaussianEstimator(new GaussianOptions { Resamples = 0 }).Estimate(samples, 1));
     }
 }

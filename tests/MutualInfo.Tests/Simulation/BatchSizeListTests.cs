@@ -24,8 +24,8 @@ public class BatchSizeListTests
     [InlineData("4,,8")]
     public void Rejects_malformed_lists_naming_the_flag(string text)
     {
-        var error = Assert.Throws<UsageException>(() => BatchSizeList.Parse(text));
-        Assert.StartsWith("--n: ", error.Message);
+        var error = Assert.ThrowsAny<ArgumentException>(() => BatchSizeList.Parse(text));
+        Assert.Equal("batchSizes", error.ParamName);
         Assert.DoesNotContain('\n', error.Message);
     }
 }

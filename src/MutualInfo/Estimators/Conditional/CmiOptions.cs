@@ -21,14 +21,14 @@ public sealed record CmiOptions
     /// <summary>Worker threads.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 
-    /// <summary>Throws <see cref="UsageException"/> naming the bad setting.</summary>
+    /// <summary>Throws <see cref="ArgumentException"/> naming the bad setting.</summary>
     public void Validate()
     {
-        if (K < 1) throw new UsageException($"--k: must be at least 1, got {K}");
-        if (Splits is < 0 or 1) throw new UsageException($"--splits: 0 (no CI) or at least 2 half-splits, got {Splits}");
-        if (Resamples < 2) throw new UsageException($"--resamples: must be at least 2, got {Resamples}");
-        if (Surrogates < 2) throw new UsageException($"surrogates: must be at least 2, got {Surrogates}");
-        if (!(TieNoise >= 0) || !double.IsFinite(TieNoise)) throw new UsageException($"--tie-noise: must be a finite number ≥ 0, got {TieNoise}");
-        if (Threads < 1) throw new UsageException($"--threads: must be at least 1, got {Threads}");
+        if (K < 1) throw new ArgumentOutOfRangeException("options.K", $"must be at least 1, got {K}");
+        if (Splits is < 0 or 1) throw new ArgumentOutOfRangeException("options.Splits", $"0 (no CI) or at least 2 half-splits, got {Splits}");
+        if (Resamples < 2) throw new ArgumentOutOfRangeException("options.Resamples", $"must be at least 2, got {Resamples}");
+        if (Surrogates < 2) throw new ArgumentOutOfRangeException("options.Surrogates", $"must be at least 2, got {Surrogates}");
+        if (!(TieNoise >= 0) || !double.IsFinite(TieNoise)) throw new ArgumentOutOfRangeException("options.TieNoise", $"must be a finite number ≥ 0, got {TieNoise}");
+        if (Threads < 1) throw new ArgumentOutOfRangeException("options.Threads", $"must be at least 1, got {Threads}");
     }
 }

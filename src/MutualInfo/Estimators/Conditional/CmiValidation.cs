@@ -2,14 +2,14 @@ using MutualInfo.Data;
 
 namespace MutualInfo.Estimators.Conditional;
 
-/// <summary>Checks on conditional samples; each failure is a one-line <see cref="UsageException"/>.</summary>
-public static class CmiValidation
+/// <summary>Checks on conditional samples; each failure is a one-line <see cref="ArgumentException"/>.</summary>
+internal static class CmiValidation
 {
     /// <summary>Throws when there are fewer than <paramref name="minimum"/> rows.</summary>
     public static void RequireRows(ConditionalSamples samples, int minimum, string estimatorDescription)
     {
         if (samples.Count < minimum)
-            throw new UsageException($"{samples.Count} data row(s), but {estimatorDescription} needs at least {minimum}");
+            throw new ArgumentException($"{samples.Count} data row(s), but {estimatorDescription} needs at least {minimum}", "samples");
     }
 
     /// <summary>
@@ -25,9 +25,9 @@ public static class CmiValidation
                 bool constant = true;
                 for (int i = 1; i < block.Count && constant; i++) constant = block[i, c] == first;
                 if (!constant) continue;
-                throw new UsageException(block.Discrete[c]
-                    ? $"--discrete: column '{block.Names[c]}' has a single level; a discrete column needs at least two"
-                    : $"column '{block.Names[c]}' is constant; remove it: it carries no information");
+                throw new ArgumentException(block.Discrete[c]
+                    ? $"discrete column '{block.Names[c]}' has a single level; a discrete column needs at least two"
+                    : $"column '{block.Names[c]}' is constant; remove it: it carries no information", "samples");
             }
     }
 }

@@ -18,7 +18,7 @@ public sealed class CopulaKsgCmiEstimator : ICmiEstimator
     private readonly CmiOptions _options;
     private readonly KsgCmiEstimator _ksg;
 
-    /// <summary>Creates the estimator; throws <see cref="UsageException"/> on invalid options.</summary>
+    /// <summary>Creates the estimator; throws <see cref="ArgumentException"/> on invalid options.</summary>
     public CopulaKsgCmiEstimator(CmiOptions? options = null)
     {
         _options = options ?? new CmiOptions();

@@ -13,7 +13,7 @@ public sealed class GaussianCmiEstimator : ICmiEstimator
 {
     private readonly CmiOptions _options;
 
-    /// <summary>Creates the estimator; throws <see cref="UsageException"/> on invalid options.</summary>
+    /// <summary>Creates the estimator; throws <see cref="ArgumentException"/> on invalid options.</summary>
     public GaussianCmiEstimator(CmiOptions? options = null)
     {
         _options = options ?? new CmiOptions();

@@ -45,7 +45,7 @@ internal static class KnnCmiTerms
     public static double[] Compute(ConditionalSamples s, int k, KnnCmiCounting counting, int threads, bool? zBall = null)
     {
         int n = s.Count;
-        if (n <= k) throw new UsageException($"{n} data row(s), but k-NN CMI with k = {k} needs at least {k + 1}");
+        if (n <= k) throw new ArgumentException($"{n} data row(s), but k-NN CMI with k = {k} needs at least {k + 1}", "samples");
         var joint = s.X.Concat(s.Y).Concat(s.Z);
         var context = new Context(s, k, counting, new KdTree(joint.Values, joint.Dim), SpecialFunctions.DigammaTable(n + 2), zBall);
         var terms = new double[n];

@@ -13,7 +13,7 @@ namespace MutualInfo.Estimators.Conditional;
 /// order. A discrete Z stratifies exactly: X is shuffled within each stratum. Without Z it is the ordinary shuffle.
 /// p = (1 + #{null ≥ observed}) / (1 + K).
 /// </summary>
-public static class LocalPermutationTest
+internal static class LocalPermutationTest
 {
     /// <summary>Neighbours in Z (besides the row itself) that a row may take its X from, as in Runge's CMIknn default.</summary>
     public const int DefaultNeighbours = 5;

@@ -32,7 +32,7 @@ public sealed class StratifiedCmiEstimator(ICmiEstimator inner) : ICmiEstimator
     public MiEstimate Estimate(ConditionalSamples samples, ulong seed)
     {
         var (strata, weights, dropped) = Split(samples);
-        if (strata.Count == 0) throw new UsageException($"{Name}: no stratum of Z has the {inner.MinSamples(samples)} rows the estimator needs");
+        if (strata.Count == 0) throw new ArgumentException($"{Name}: no stratum of Z has the {inner.MinSamples(samples)} rows the estimator needs", "samples");
         double mi = 0, variance = 0;
         var warnings = new List<string>();
         for (int s = 0; s < strata.Count; s++)

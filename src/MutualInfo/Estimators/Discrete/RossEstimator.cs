@@ -19,7 +19,7 @@ public sealed class RossEstimator : ICmiEstimator
 {
     private readonly CmiOptions _options;
 
-    /// <summary>Creates the estimator; throws <see cref="UsageException"/> on invalid options.</summary>
+    /// <summary>Creates the estimator; throws <see cref="ArgumentException"/> on invalid options.</summary>
     public RossEstimator(CmiOptions? options = null)
     {
         _options = options ?? new CmiOptions();
@@ -43,7 +43,7 @@ public sealed class RossEstimator : ICmiEstimator
     public MiEstimate Estimate(ConditionalSamples samples, ulong seed)
     {
         if (samples.Z.Dim > 0 || !(samples.X.AllDiscrete ^ samples.Y.AllDiscrete) || samples.X.AnyDiscrete == samples.Y.AnyDiscrete)
-            throw new UsageException("ross: needs one side all discrete, the other all continuous, and no --z");
+            throw new ArgumentException("ross needs one side all discrete, the other all continuous, and no Z columns", nameof(samples));
         CmiValidation.RequireRows(samples, MinSamples(samples), $"{Name} with k = {_options.K}");
         double mi = PointEstimate(samples, seed);
         var (se, _) = HalfSplitError.Measure(samples, _options.Splits, seed, PointEstimate);
