@@ -202,7 +202,7 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily, ICondi
     /// log r = I + ρ²|y|²/2 + ρ√(1 − ρ²)|y| w − ρ²|z|²/2, where w = z·y/|y| ~ N(0, 1) and |z|² − w² ~ χ²_{d−1}
     /// independent of w (the same rotation as for the negatives).
     /// </summary>
-    public void SamplePositiveLogRatios(Rng rng, ReadOnlySpan<double> y, Span<double> dest)
+    void IConditionalSamplingFamily.SamplePositiveLogRatios(Rng rng, ReadOnlySpan<double> y, Span<double> dest)
     {
         CheckSingleY(y);
         double rho2 = _rho * _rho, yNorm2 = SquaredNorm(y);
@@ -222,14 +222,14 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily, ICondi
     }
 
     /// <summary>Legendre polynomials P_1..P_4 of 2F(|y|²) − 1, F the χ²_d distribution function.</summary>
-    public int YControlCount => ChiSquareLegendreControls.Count;
+    int IConditionalSamplingFamily.YControlCount => ChiSquareLegendreControls.Count;
 
     /// <summary>
     /// |y|² ~ χ²_d, so F(|y|²) is uniform on (0, 1) and every Legendre polynomial P_k(2F − 1), k ≥ 1, has mean 0
     /// and lies in [−1, 1]. Given y the trial depends on y only through |y|² (rotation invariance), so these
     /// capture its dependence on y, however nonlinear.
     /// </summary>
-    public void WriteYControls(ReadOnlySpan<double> y, Span<double> dest)
+    void IConditionalSamplingFamily.WriteYControls(ReadOnlySpan<double> y, Span<double> dest)
     {
         CheckSingleY(y);
         ChiSquareLegendreControls.Write(Dim, SquaredNorm(y), dest);
@@ -240,7 +240,7 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily, ICondi
     /// χ²_d with noncentrality |y|²/ρ²; so the tail is that distribution's lower CDF at q = (t − c − a|y|²(1 − 1/ρ²))/a,
     /// a Poisson(λ/2) mixture of regularized gammas P(d/2 + j, q/2), summed over the Poisson mass.
     /// </summary>
-    public double NegativeTailProbability(double t, ReadOnlySpan<double> y)
+    double IConditionalSamplingFamily.NegativeTailProbability(double t, ReadOnlySpan<double> y)
     {
         CheckSingleY(y);
         double yNorm2 = SquaredNorm(y);
@@ -261,18 +261,19 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily, ICondi
     }
 
     /// <summary>At |y|² = d, its mean (the moment depends on y only through |y|²).</summary>
-    public double TypicalLogMomentRatio(double alpha)
+    double IConditionalSamplingFamily.TypicalLogMomentRatio(double alpha)
     {
         var typical = new double[Dim];
         typical.AsSpan().Fill(1);
-        return LogRatioMoment(2 * alpha, typical) - 2 * LogRatioMoment(alpha, typical);
+        IConditionalSamplingFamily self = this;
+        return self.LogRatioMoment(2 * alpha, typical) - 2 * self.LogRatioMoment(alpha, typical);
     }
 
     /// <summary>
     /// log E_{x̄ ~ N(0, I)}[r(x̄, y)^α] = α(c + a|y|²) − (d/2) ln(1 − 2αa) + α²κ²|y|²/(2(1 − 2αa)) (a Gaussian
     /// integral per coordinate, with c, a, κ of the class remarks); 0 at α = 1, as E[r | y] = 1.
     /// </summary>
-    public double LogRatioMoment(double alpha, ReadOnlySpan<double> y)
+    double IConditionalSamplingFamily.LogRatioMoment(double alpha, ReadOnlySpan<double> y)
     {
         CheckSingleY(y);
         if (!(alpha >= 0)) throw new ArgumentOutOfRangeException(nameof(alpha), alpha, "need α ≥ 0");

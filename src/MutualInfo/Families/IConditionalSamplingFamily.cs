@@ -7,7 +7,7 @@ namespace MutualInfo.Families;
 /// bias: fresh positives x ~ p(x | y) for a given y (their scores average out the positive's own noise), and
 /// statistics of y and of the negatives whose means are known exactly (control variates).
 /// </summary>
-public interface IConditionalSamplingFamily : IKnownMiFamily
+internal interface IConditionalSamplingFamily : IKnownMiFamily
 {
     /// <summary>
     /// Fills <paramref name="dest"/> with log r(x_m, y) for independent x_m ~ p(x | y), the scores of fresh positives

@@ -11,7 +11,7 @@ namespace MutualInfo.Simulation;
 /// for the trials at hand — is left out without touching unbiasedness. The estimate is the mean of e and its SE
 /// the standard deviation of e over √T.
 /// </summary>
-public static class CrossFittedControls
+internal static class CrossFittedControls
 {
     /// <summary>Folds of the outer split.</summary>
     public const int Folds = 10;

@@ -14,7 +14,7 @@ public class ConditionalSamplingTests
     [InlineData(20, 0.9)]
     public void Positive_sampler_matches_log_r_at_x_drawn_from_p_x_given_y(int dim, double rho)
     {
-        var family = new GaussianFamily(dim, rho);
+        IConditionalSamplingFamily family = new GaussianFamily(dim, rho);
         var x = new double[dim];
         var y = new double[dim];
         family.SampleJoint(new Rng(11), x, y);
@@ -42,7 +42,7 @@ public class ConditionalSamplingTests
     [InlineData(1.0)]
     public void Negative_moment_closed_form_matches_Monte_Carlo(double alpha)
     {
-        var family = GaussianFamily.FromMutualInformation(3, 1);
+        IConditionalSamplingFamily family = GaussianFamily.FromMutualInformation(3, 1);
         var x = new double[3];
         var y = new double[3];
         family.SampleJoint(new Rng(5), x, y);
@@ -58,7 +58,7 @@ public class ConditionalSamplingTests
     [Fact]
     public void Y_controls_are_bounded_with_mean_zero_under_p_y()
     {
-        var family = GaussianFamily.FromMutualInformation(7, 2);
+        IConditionalSamplingFamily family = GaussianFamily.FromMutualInformation(7, 2);
         var x = new double[7];
         var y = new double[7];
         var controls = new double[family.YControlCount];
@@ -110,7 +110,7 @@ public class ConditionalSamplingTests
     public void Uniform_transform_of_the_negatives_maximum_is_uniform(int dim, double mi, int negatives)
     {
         // G(M)^{n−1} with G the exact tail of a negative's score: mean 1/2 and variance 1/12 over 4000 maxima.
-        var family = GaussianFamily.FromMutualInformation(dim, mi);
+        IConditionalSamplingFamily family = GaussianFamily.FromMutualInformation(dim, mi);
         var x = new double[dim];
         var y = new double[dim];
         var rng = new Rng(21);
@@ -131,7 +131,7 @@ public class ConditionalSamplingTests
     [Fact]
     public void Negative_tail_probability_matches_the_empirical_tail()
     {
-        var family = GaussianFamily.FromMutualInformation(5, 3);
+        IConditionalSamplingFamily family = GaussianFamily.FromMutualInformation(5, 3);
         var x = new double[5];
         var y = new double[5];
         family.SampleJoint(new Rng(31), x, y);
