@@ -24,6 +24,12 @@ internal static class TorchRuntime
     private const string LibraryName = "LibTorchSharp";
     private const string LibraryFile = "libLibTorchSharp.so";
     private static readonly Lock Gate = new();
+
+    // The loader calls the repair hook from whichever thread first touches a TorchSharp type, possibly while that
+    // thread runs TorchSharp's static constructor. Had the hook taken Gate, a thread in EnsureLoaded (holding Gate,
+    // waiting for that constructor inside InitializeDeviceType) and the constructor's thread (waiting for Gate)
+    // would deadlock; the hook therefore has a lock of its own and never calls into TorchSharp.
+    private static readonly Lock RepairGate = new();
     private static bool _loaded;
     private static bool _hookInstalled;
     private static IntPtr _repairedHandle;
@@ -53,7 +59,7 @@ internal static class TorchRuntime
             catch (Exception e) when (e is NotSupportedException or TypeInitializationException)
             {
                 // The repair hook cannot throw through the native loader; it leaves a user-fixable reason here.
-                if (_repairFailure is { } failure) throw failure;
+                if (Volatile.Read(ref _repairFailure) is { } failure) throw failure;
                 throw new InvalidOperationException($"libtorch could not be loaded: {DescribeLoadFailure() ?? e.Message.Split('\n')[0]}", e);
             }
             _loaded = true;
@@ -82,7 +88,7 @@ internal static class TorchRuntime
     private static IntPtr ResolveRepaired(Assembly requester, string name)
     {
         if (name != LibraryName && name != LibraryFile) return IntPtr.Zero;
-        lock (Gate)
+        lock (RepairGate)
         {
             if (_repairedHandle != IntPtr.Zero) return _repairedHandle;
             string? original = FindOriginal();
@@ -94,7 +100,7 @@ internal static class TorchRuntime
             }
             catch (IOException e)
             {
-                _repairFailure = e;
+                Volatile.Write(ref _repairFailure, e);
                 return IntPtr.Zero;
             }
             if (repaired is null) return IntPtr.Zero;
