@@ -90,7 +90,11 @@ internal static class LibraryErrors
         ("(mark categorical columns as discrete)", "(mark categorical columns with --discrete)"),
         ("standardise it or rescale it", "standardise it (drop --no-standardize) or rescale it"),
         ("is the delimiter right?", "is --delimiter right?"),
+        ("mark it as discrete: ", "mark it with --discrete "),
     ];
+
+    /// <summary>A library message or warning with its advice worded for a CLI user.</summary>
+    public static string Advise(string text) => WithCliAdvice(text);
 
     /// <summary>The flag for a library parameter name (see <see cref="FlagByParameter"/>).</summary>
     public static string FlagFor(string parameter) => FlagByParameter.GetValueOrDefault(parameter, parameter);

@@ -113,7 +113,7 @@ public static class ConditionalMi
                 var distinct = new HashSet<double>();
                 for (int i = 0; i < block.Count && distinct.Count <= FewDistinctValues; i++) distinct.Add(block[i, c]);
                 if (distinct.Count <= FewDistinctValues && block.Count > 2 * distinct.Count)
-                    warnings.Add($"column '{block.Names[c]}' has only {distinct.Count} distinct values; if it is categorical, mark it with --discrete {block.Names[c]}");
+                    warnings.Add($"column '{block.Names[c]}' has only {distinct.Count} distinct values; if it is categorical, mark it as discrete: {block.Names[c]}");
             }
         return warnings;
     }

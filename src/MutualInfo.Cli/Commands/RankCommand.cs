@@ -58,7 +58,7 @@ internal static class RankCommand
                 K = parsed.GetValue(k), Splits = parsed.GetValue(splits), Permutations = parsed.GetValue(permutations),
                 Conditional = parsed.GetValue(conditional), MaxSelected = parsed.GetValue(maxSelected), Threads = common.GetThreads(parsed),
             };
-            var warnings = ConditionalMi.FewValuesWarnings(samples);
+            var warnings = ConditionalMi.FewValuesWarnings(samples).Select(LibraryErrors.Advise).ToList();
             var result = FeatureRanking.Rank(samples.X, samples.Y, options, parsed.GetValue(common.Seed));
             string jsonText = Json(result, warnings);
             string? json = parsed.GetValue(common.Json);

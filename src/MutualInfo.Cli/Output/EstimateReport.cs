@@ -28,7 +28,7 @@ internal static class EstimateReport
             w.WriteNumberOrNull("log_n_cap", e.LogNCap);
             w.WriteNumberOrNull("p_value", e.PValue);
             w.WriteStartArray("warnings");
-            foreach (string warning in e.Warnings) w.WriteStringValue(warning);
+            foreach (string warning in e.Warnings) w.WriteStringValue(LibraryErrors.Advise(warning));
             w.WriteEndArray();
             w.WriteString("uncertainty_method", e.UncertaintyMethod);
             w.WriteStartObject("reliability");
@@ -82,7 +82,7 @@ internal static class EstimateReport
         s.AppendLine($"  uncertainty {e.UncertaintyMethod}");
         s.AppendLine($"  reliability {e.Reliability.Verdict}");
         foreach (string reason in e.Reliability.Reasons) s.AppendLine($"    because {reason}");
-        foreach (string warning in e.Warnings) s.AppendLine($"  warning: {warning}");
+        foreach (string warning in e.Warnings) s.AppendLine($"  warning: {LibraryErrors.Advise(warning)}");
         return s.ToString();
     }
 

@@ -38,7 +38,7 @@ internal sealed class BenchResultStore : IDisposable
         }
         catch (IOException e) when (File.Exists(path))
         {
-            throw new IOException($"the results file '{path}' is in use (another `mi bench` with the same --json is running?): {e.Message}");
+            throw new IOException($"the results file '{path}' is in use (is another run writing the same results file?): {e.Message}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -90,7 +90,7 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
         var (reported, low, high, reasons, coversBoth) = CopulaKsgReliability.Decide(evidence);
         if (splits == 0) (low, high) = (double.NaN, double.NaN);
         string method = $"KSG (k = {_options.Ksg.K}) on normal scores {correction}; "
-            + (splits == 0 ? "no SE and no CI (--splits 0)" : $"SE² = half-splitting SE² ({splits} splits)"
+            + (splits == 0 ? "no SE and no CI (0 splits)" : $"SE² = half-splitting SE² ({splits} splits)"
                 + (bias is null ? "" : " + Monte-Carlo variance of the surrogate bias")
                 + $", CI = estimate ± t({splits - 1})·SE"
                 + (_options.ResidualBiasAllowance > 0 ? $", extended on the drift side by {_options.ResidualBiasAllowance:0.###} × the residual n/2→n drift ({residualDrift:+0.0000;-0.0000})" : ""))

@@ -46,7 +46,7 @@ public sealed class GaussianEstimator : IMiEstimator
         var warnings = new List<string>();
         int b = _options.Resamples;
         if (b == 0)
-            return new MiEstimate(Name, mi, double.NaN, double.NaN, double.NaN, samples.Count, samples.DimX, samples.DimY, null, null, warnings, "none (--resamples 0)");
+            return new MiEstimate(Name, mi, double.NaN, double.NaN, double.NaN, samples.Count, samples.DimX, samples.DimY, null, null, warnings, "none (0 resamples)");
         var replicates = new double[b];
         Parallel.For(0, b, new ParallelOptions { MaxDegreeOfParallelism = _options.Threads }, r =>
         {

@@ -59,7 +59,7 @@ public sealed class KsgEstimator : IMiEstimator
         var parts = EstimateWithHalves(samples, seed);
         var warnings = new List<string>();
         if (_options.Splits == 0)
-            return Result(samples, parts.Mi, double.NaN, double.NaN, double.NaN, warnings, "none (--splits 0)");
+            return Result(samples, parts.Mi, double.NaN, double.NaN, double.NaN, warnings, "none (0 splits)");
         double se = parts.StdError, drift = parts.Drift;
         if (double.IsNaN(se))
         {

@@ -42,6 +42,6 @@ public sealed class KsgCmiEstimator : ICmiEstimator
         if (KsgEstimator.DriftWarning(mi - halfMean, se) is { } warning) warnings.Add(warning);
         double t = HalfSplitError.TQuantile(_options.Splits);
         return new MiEstimate(Name, mi, se, mi - t * se, mi + t * se, samples.Count, samples.X.Dim, samples.Y.Dim, null, null, warnings,
-            _options.Splits == 0 ? "none (--splits 0)" : $"half-splitting: SE from {_options.Splits} random splits into halves, CI = estimate ± t({_options.Splits - 1})·SE").WithCiNotBelowZero();
+            _options.Splits == 0 ? "none (0 splits)" : $"half-splitting: SE from {_options.Splits} random splits into halves, CI = estimate ± t({_options.Splits - 1})·SE").WithCiNotBelowZero();
     }
 }

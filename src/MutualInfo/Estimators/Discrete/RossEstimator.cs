@@ -49,7 +49,7 @@ public sealed class RossEstimator : ICmiEstimator
         var (se, _) = HalfSplitError.Measure(samples, _options.Splits, seed, PointEstimate);
         double t = HalfSplitError.TQuantile(_options.Splits);
         return new MiEstimate(Name, mi, se, mi - t * se, mi + t * se, samples.Count, samples.X.Dim, samples.Y.Dim, null, null, [],
-            _options.Splits == 0 ? "none (--splits 0)" : $"half-splitting: SE from {_options.Splits} random splits into halves, CI = estimate ± t({_options.Splits - 1})·SE").WithCiNotBelowZero();
+            _options.Splits == 0 ? "none (0 splits)" : $"half-splitting: SE from {_options.Splits} random splits into halves, CI = estimate ± t({_options.Splits - 1})·SE").WithCiNotBelowZero();
     }
 
     /// <summary>The Ross estimate for continuous points <paramref name="c"/> and labels <paramref name="labels"/>.</summary>
