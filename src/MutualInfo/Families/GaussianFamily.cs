@@ -184,16 +184,26 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily, ICondi
         double yNorm2 = SquaredNorm(y);
         double offset = _constant + _normCoefficient * yNorm2;
         double slope = _kappa * Math.Sqrt(yNorm2);
+        FillQuadraticScores(rng, offset, _normCoefficient, slope, dest);
+    }
+
+    /// <summary>
+    /// dest[k] = offset + quadratic · |z|² + slope · w for z ~ N(0, I_d), drawn as w = z·y/|y| ~ N(0, 1) and
+    /// |z|² − w² ~ χ²_{d−1}: the log-ratio of x = a y + b z against y, in O(1) per draw, in chunks.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void FillQuadraticScores(Rng rng, double offset, double quadratic, double slope, Span<double> dest)
+    {
         int chunk = Math.Min(NegativeChunkRows, dest.Length);
-        using var zLease = new PooledArray(chunk);
+        using var wLease = new PooledArray(chunk);
         using var restLease = new PooledArray(chunk);
         for (int start = 0; start < dest.Length; start += chunk)
         {
             int count = Math.Min(chunk, dest.Length - start);
-            Span<double> z = zLease.Span[..count], rest = restLease.Span[..count], scores = dest.Slice(start, count);
-            rng.FillGaussian(z);
+            Span<double> w = wLease.Span[..count], rest = restLease.Span[..count], scores = dest.Slice(start, count);
+            rng.FillGaussian(w);
             FillRestOfSquaredNorm(rng, rest);
-            for (int k = 0; k < count; k++) scores[k] = offset + _normCoefficient * (z[k] * z[k] + rest[k]) + slope * z[k];
+            for (int k = 0; k < count; k++) scores[k] = offset + quadratic * (w[k] * w[k] + rest[k]) + slope * w[k];
         }
     }
 
@@ -208,17 +218,7 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily, ICondi
         double rho2 = _rho * _rho, yNorm2 = SquaredNorm(y);
         double offset = _constant + 0.5 * rho2 * yNorm2;
         double slope = _rho * _noiseScale * Math.Sqrt(yNorm2);
-        int chunk = Math.Min(NegativeChunkRows, dest.Length);
-        using var wLease = new PooledArray(chunk);
-        using var restLease = new PooledArray(chunk);
-        for (int start = 0; start < dest.Length; start += chunk)
-        {
-            int count = Math.Min(chunk, dest.Length - start);
-            Span<double> w = wLease.Span[..count], rest = restLease.Span[..count], scores = dest.Slice(start, count);
-            rng.FillGaussian(w);
-            FillRestOfSquaredNorm(rng, rest);
-            for (int k = 0; k < count; k++) scores[k] = offset + slope * w[k] - 0.5 * rho2 * (w[k] * w[k] + rest[k]);
-        }
+        FillQuadraticScores(rng, offset, -0.5 * rho2, slope, dest);
     }
 
     /// <summary>Legendre polynomials P_1..P_4 of 2F(|y|²) − 1, F the χ²_d distribution function.</summary>
