@@ -36,12 +36,16 @@ internal sealed class BlockedPoints
         {
             Lower = new double[groups][];
             for (int g = 0; g < groups; g++) Lower[g] = new double[paddedBlocks];
+            JointLower = new double[paddedBlocks];
             Distances = new double[k];
             Neighbours = new int[k];
         }
 
         /// <summary>Lower[g][b]: no point of block b is closer than this in group g.</summary>
         public double[][] Lower { get; }
+
+        /// <summary>JointLower[b]: the largest of the groups' lower bounds, a lower bound in the joint space.</summary>
+        public double[] JointLower { get; }
 
         /// <summary>The k nearest distances in the joint space, ascending (after <see cref="Nearest"/>).</summary>
         public double[] Distances { get; }
@@ -152,10 +156,18 @@ internal sealed class BlockedPoints
 
     private ReadOnlySpan<double> Query(int group, int self) => _groups[group].Rows.AsSpan(self * _groups[group].Dim, _groups[group].Dim);
 
-    /// <summary>The lower bounds of every group from the point at <paramref name="self"/> to every block.</summary>
+    /// <summary>The lower bounds of every group, and the joint one, from the point at <paramref name="self"/> to every block.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void ComputeLowerBounds(int self, Scratch s)
     {
         for (int g = 0; g < _groups.Length; g++) ComputeLowerBounds(g, self, s);
+        var joint = MemoryMarshal.Cast<double, Vector<double>>(s.JointLower.AsSpan());
+        joint.Fill(new Vector<double>(double.NegativeInfinity));
+        foreach (var lower in s.Lower)
+        {
+            var group = MemoryMarshal.Cast<double, Vector<double>>(lower.AsSpan());
+            for (int v = 0; v < joint.Length; v++) joint[v] = Vector.MaxNative(joint[v], group[v]);
+        }
     }
 
     // lower[b] = max_d max(lo_d − q_d, q_d − hi_d): no point of block b is closer than this (≤ 0 inside the box).
@@ -191,14 +203,9 @@ internal sealed class BlockedPoints
         for (int r = 0; r < s.Distances.Length; r++) s.Distances[r] = double.PositiveInfinity;
         int own = self / BlockSize;
         double worst = ScanBlock(own, self, double.PositiveInfinity, s);
-        var lower = s.Lower;
+        double[] lower = s.JointLower;
         for (int b = 0; b < _blocks; b++)
-        {
-            if (b == own) continue;
-            bool candidate = true;
-            for (int g = 0; g < lower.Length && candidate; g++) candidate = lower[g][b] < worst;
-            if (candidate) worst = ScanBlock(b, self, worst, s);
-        }
+            if (b != own && lower[b] < worst) worst = ScanBlock(b, self, worst, s);
         return worst;
     }
 
