@@ -7,9 +7,10 @@ namespace MutualInfo.Neural.Objectives;
 /// contrasts its positive S[i, i] only against the candidates of its own group:
 /// log K + mean_i (S[i, i] − logsumexp_{j ∈ group(i)} S[i, j]), K = the group size, rows = anchors. When a group's
 /// rows share (nearly) the same z, the negatives are draws from p(y | z) and the bound is on I(X;Y|Z) (the critic
-/// scores f((x, z), y)); never above log K.
+/// scores f((x, z), y)); never above log K. Internal to the neural CMI estimator: the batches must be laid out in
+/// groups, which the general trainer's samplers do not do, so <see cref="ObjectiveSpec"/> does not offer it.
 /// </summary>
-public sealed class GroupedInfoNceObjective : MiObjective
+internal sealed class GroupedInfoNceObjective : MiObjective
 {
     /// <summary>Creates the objective for groups of <paramref name="groupSize"/> rows (at least 2).</summary>
     public GroupedInfoNceObjective(int groupSize)
@@ -24,7 +25,7 @@ public sealed class GroupedInfoNceObjective : MiObjective
     /// <inheritdoc />
     public override string Name => "grouped-infonce";
 
-    /// <inheritdoc />
+    /// <summary>Name and group size, for messages (not parseable by <see cref="ObjectiveSpec.Parse"/>).</summary>
     public override string Spec => $"grouped-infonce:k={GroupSize}";
 
     /// <inheritdoc />
