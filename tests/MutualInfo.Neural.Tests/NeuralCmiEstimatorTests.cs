@@ -19,6 +19,7 @@ public sealed class NeuralCmiFixture
 {
     public NeuralCmiFixture()
     {
+        TorchRuntime.EnsureLoaded();
         var estimator = new NeuralCmiEstimator();
         Gaussian = estimator.Estimate(Draw("cmi-gaussian-1-1-1", 5000, 21), 1);
         Chain = estimator.Estimate(Draw("cmi-chain", 5000, 22), 1);
@@ -34,8 +35,6 @@ public sealed class NeuralCmiFixture
 
 public sealed class NeuralCmiEstimatorTests(NeuralCmiFixture fixture) : IClassFixture<NeuralCmiFixture>
 {
-    static NeuralCmiEstimatorTests() => TorchRuntime.EnsureLoaded();
-
     [Fact]
     public void Gaussian_cmi_lands_on_its_closed_form_within_three_standard_errors()
     {
