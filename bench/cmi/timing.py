@@ -3,8 +3,8 @@
 peer computes) against the scipy cKDTree reference cmi_scipy.py, on the same numbers (--no-standardize
 --tie-noise 0, so the values must agree to rounding). End to end (process start, CSV reading, estimate), best of
 REPS wall times per side; and compute only (no process start-up or CSV reading: mi's "elapsed_seconds", the
-peer's own timer around ksg_cmi), best of REPS. The peer with workers=1 and workers=-1 (all cores); mi with its
-default threads (all cores).
+peer's own timer around ksg_cmi), best of REPS. Like against like: mi --threads 1 against the peer with workers=1
+(one core each), and mi with its default threads (all cores) against workers=-1 (all cores).
 
 Usage: timing.py [--mi PATH] [--reps 3]
 """
@@ -52,23 +52,25 @@ def main():
     rng = np.random.default_rng(20261130)
     load = lambda: open("/proc/loadavg").read().split()[:3]
     print(f"# KSG-CMI timing ({time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}, {os.cpu_count()} cores, load {' '.join(load())})\n")
-    print("End to end / compute only, seconds (best of REPS):\n")
-    print("| data | mi | scipy workers=1 | scipy workers=-1 | speed-up end to end (vs 1 / −1) | speed-up compute (vs 1 / −1) | mi value | scipy value | load |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    print("Seconds end to end / compute only (best of REPS); speed-ups end to end / compute:\n")
+    print("| data | mi 1 thread | scipy workers=1 | speed-up (1 core) | mi all cores | scipy workers=-1 | speed-up (all cores) | mi value | scipy value | load |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     with tempfile.TemporaryDirectory() as tmp:
         for n, d in ((5000, 1), (5000, 2), (50000, 1), (20000, 3)):
             path = os.path.join(tmp, "d.csv")
             zcols = write(path, rng, n, d)
             xcols = ",".join(f"X{i + 1}" for i in range(d))
             ycols = ",".join(f"Y{i + 1}" for i in range(d))
-            t_mi, c_mi, out = best([a.mi, "estimate", path, "--x", xcols, "--y", ycols, "--z", zcols, "--estimator", "ksg-cmi",
-                              "--splits", "0", "--no-standardize", "--tie-noise", "0", "--json", "-"], a.reps)
-            ours = json.loads(out)["mi"]
+            ours = [a.mi, "estimate", path, "--x", xcols, "--y", ycols, "--z", zcols, "--estimator", "ksg-cmi",
+                    "--splits", "0", "--no-standardize", "--tie-noise", "0", "--json", "-"]
+            t_mi1, c_mi1, out = best(ours + ["--threads", "1"], a.reps)
+            t_mi, c_mi, _ = best(ours, a.reps)
+            value = json.loads(out)["mi"]
             t_1, c_1, peer = best([os.path.join(HERE, "cmi_scipy.py"), path, "--workers", "1", "--time"], a.reps)
             t_all, c_all, _ = best([os.path.join(HERE, "cmi_scipy.py"), path, "--workers", "-1", "--time"], a.reps)
-            print(f"| n={n}, {d}+{d}+{d} | {t_mi:.3f} / {c_mi:.3f} | {t_1:.3f} / {c_1:.3f} | {t_all:.3f} / {c_all:.3f} | "
-                  f"{t_1 / t_mi:.1f}× / {t_all / t_mi:.1f}× | {c_1 / c_mi:.1f}× / {c_all / c_mi:.1f}× | {ours:.12f} | {float(peer):.12f} | {' '.join(load())} |")
-
+            print(f"| n={n}, {d}+{d}+{d} | {t_mi1:.3f} / {c_mi1:.3f} | {t_1:.3f} / {c_1:.3f} | {t_1 / t_mi1:.1f}× / {c_1 / c_mi1:.1f}× | "
+                  f"{t_mi:.3f} / {c_mi:.3f} | {t_all:.3f} / {c_all:.3f} | {t_all / t_mi:.1f}× / {c_all / c_mi:.1f}× | "
+                  f"{value:.12f} | {float(peer):.12f} | {' '.join(load())} |")
 
 if __name__ == "__main__":
     main()

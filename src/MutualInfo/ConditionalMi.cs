@@ -21,7 +21,7 @@ public static class ConditionalMi
     /// <summary>An unmarked column with at most this many distinct values draws a warning naming --discrete.</summary>
     public const int FewDistinctValues = 10;
 
-    /// <summary>Every estimator name <see cref="Estimate"/> accepts, with a one-line description.</summary>
+    /// <summary>Every estimator name <see cref="Estimate(ConditionalSamples, string, CmiOptions?, int, ulong, bool)"/> accepts, with a one-line description.</summary>
     public static IReadOnlyList<(string Name, string Description)> Estimators { get; } =
     [
         (Auto, $"by column types: continuous → {DefaultContinuous}; all discrete → plug-in-mm; discrete vs continuous without Z → ross; mixed → mixed-ksg; a discrete Z stratifies"),
@@ -56,7 +56,25 @@ public static class ConditionalMi
         options.Validate();
         CmiValidation.RequireVariation(samples);
         if (standardize) samples = ConditionalStandardization.Apply(samples);
-        var chosen = Choose(samples, estimator, options);
+        return Run(samples, Choose(samples, estimator, options), permutations, seed);
+    }
+
+    /// <summary>
+    /// As <see cref="Estimate(ConditionalSamples, string, CmiOptions?, int, ulong, bool)"/> with an estimator instance
+    /// — one from another assembly, e.g. MutualInfo.Neural's neural CMI estimator — instead of a name.
+    /// </summary>
+    public static MiEstimate Estimate(ConditionalSamples samples, ICmiEstimator estimator, int permutations = 0, ulong seed = 1, bool standardize = true)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(estimator);
+        if (permutations < 0) throw new ArgumentOutOfRangeException(nameof(permutations), $"must be 0 or more, got {permutations}");
+        CmiValidation.RequireVariation(samples);
+        if (standardize) samples = ConditionalStandardization.Apply(samples);
+        return Run(samples, estimator, permutations, seed);
+    }
+
+    private static MiEstimate Run(ConditionalSamples samples, ICmiEstimator chosen, int permutations, ulong seed)
+    {
         CmiValidation.RequireRows(samples, chosen.MinSamples(samples), $"estimator {chosen.Name}");
         var result = chosen.Estimate(samples, seed);
         var warnings = FewValuesWarnings(samples);

@@ -45,6 +45,27 @@ public sealed class ConditionalCommandTests : IDisposable
     }
 
     [Fact]
+    public void NeuralCmiEstimatorRunsFromTheCommandLineAndRefusesFlagsThatDoNotApply()
+    {
+        string csv = ColliderCsv(1400);
+        var (exit, stdout, stderr) = CliRunner.Run("estimate", csv, "--x", "X", "--y", "Y", "--z", "Z", "--estimator", "infonce-cmi", "--steps", "100", "--json", "-");
+        Assert.True(exit == 0, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        Assert.Equal("infonce-cmi", root.GetProperty("estimator").GetString());
+        Assert.Equal("Z", root.GetProperty("conditional_on")[0].GetString());
+        Assert.Contains("Z-neighbours", root.GetProperty("uncertainty_method").GetString());
+        double lo = root.GetProperty("ci95")[0].GetDouble(), hi = root.GetProperty("ci95")[1].GetDouble();
+        Assert.True(lo > 0 && lo < hi, $"[{lo}, {hi}]");
+        var (exit2, _, stderr2) = CliRunner.Run("estimate", csv, "--x", "X", "--y", "Y", "--z", "Z", "--estimator", "infonce-cmi", "--batch", "64");
+        Assert.Equal(2, exit2);
+        Assert.Contains("--batch", stderr2);
+        var (exit3, _, stderr3) = CliRunner.Run("estimate", csv, "--x", "X", "--y", "Y", "--z", "Z", "--estimator", "ksg-cmi", "--steps", "10");
+        Assert.Equal(2, exit3);
+        Assert.Contains("--steps", stderr3);
+    }
+
+    [Fact]
     public void HumanOutputNamesZAndTheLocalPermutationTest()
     {
         string csv = ColliderCsv(600);

@@ -18,7 +18,7 @@ internal static class CmiBenchCommand
     public static Command Create()
     {
         var tasks = new Option<string[]>("--tasks") { Description = "Task names or globs (default: all of `mi tasks cmi`)", AllowMultipleArgumentsPerToken = true };
-        var estimators = new Option<string[]>("--estimators") { Description = $"Conditional estimators, comma-separated or repeated (default: {ConditionalMi.Auto}; names: {string.Join(", ", ConditionalMi.Estimators.Select(e => e.Name))})", AllowMultipleArgumentsPerToken = true };
+        var estimators = new Option<string[]>("--estimators") { Description = $"Conditional estimators, comma-separated or repeated (default: {ConditionalMi.Auto}; names: {string.Join(", ", ConditionalMi.Estimators.Select(e => e.Name))}, {MutualInfo.Neural.Estimation.NeuralCmiEstimator.EstimatorName})", AllowMultipleArgumentsPerToken = true };
         var samples = new Option<int>("--samples") { Description = "Rows per data set", DefaultValueFactory = _ => 5000 };
         var seeds = new Option<int>("--seeds") { Description = "Seeds per cell: --seed, --seed+1, …", DefaultValueFactory = _ => 10 };
         var permutations = new Option<int>("--permutations") { Description = "Local-permutation p-value per estimate from this many permutations (0 = none)", DefaultValueFactory = _ => 0 };
@@ -40,14 +40,15 @@ internal static class CmiBenchCommand
             var options = new CmiOptions { K = parsed.GetValue(k), Threads = common.GetThreads(parsed) };
             options.Validate();
             foreach (string name in names)
-                if (!ConditionalMi.Estimators.Any(e => e.Name == name.ToLowerInvariant()))
-                    throw new UsageException($"--estimators: unknown conditional estimator '{name}' (available: {string.Join(", ", ConditionalMi.Estimators.Select(e => e.Name))})");
+                if (!ConditionalMi.Estimators.Any(e => e.Name == name.ToLowerInvariant()) && !NeuralCmiSettings.IsNeural(name))
+                    throw new UsageException($"--estimators: unknown conditional estimator '{name}' (available: {string.Join(", ", ConditionalMi.Estimators.Select(e => e.Name))}, {MutualInfo.Neural.Estimation.NeuralCmiEstimator.EstimatorName})");
             ulong first = parsed.GetValue(common.Seed);
             var seedList = Enumerable.Range(0, count).Select(i => first + (ulong)i).ToArray();
             string? json = parsed.GetValue(common.Json);
             if (json is not null && json != "-") BenchOutputs.RequireWritable([], json, null, null);
             var results = CmiBenchRunner.Run(chosen, names, n, seedList, options, perms,
-                r => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Task} {r.Estimator} seed {r.Seed}: {r.Estimate:0.0000} (truth {r.Truth:0.0000}) {r.Seconds:0.0} s")));
+                r => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{r.Task} {r.Estimator} seed {r.Seed}: {r.Estimate:0.0000} (truth {r.Truth:0.0000}) {r.Seconds:0.0} s")),
+                name => NeuralCmiSettings.Create(name, NeuralSettings.None));
             var summary = Summarise(results);
             string jsonText = Json(results, summary, n, count, perms);
             if (json == "-") Console.Out.Write(jsonText);

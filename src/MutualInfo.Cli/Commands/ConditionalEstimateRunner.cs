@@ -8,12 +8,12 @@ namespace MutualInfo.Cli.Commands;
 
 /// <summary>
 /// `mi estimate` with --z and/or --discrete: I(X;Y|Z) or MI with discrete/mixed columns through
-/// <see cref="ConditionalMi.Estimate"/>. Same output contract as plain `mi estimate`, plus "dim_z" and
+/// <see cref="ConditionalMi"/>. Same output contract as plain `mi estimate`, plus "dim_z" and
 /// "conditional_on" in the JSON.
 /// </summary>
 internal sealed class ConditionalEstimateRunner
 {
-    public Option<string?> Z { get; } = new("--z") { Description = $"Conditioning columns Z: estimate I(X;Y|Z) (comma-separated names or 0-based indexes). With --z or --discrete, --estimator takes: {string.Join("; ", ConditionalMi.Estimators.Select(e => $"{e.Name}: {e.Description}"))} (default {ConditionalMi.Auto})" };
+    public Option<string?> Z { get; } = new("--z") { Description = $"Conditioning columns Z: estimate I(X;Y|Z) (comma-separated names or 0-based indexes). With --z or --discrete, --estimator takes: {NeuralCmiSettings.HelpText} (default {ConditionalMi.Auto})" };
     public Option<string?> Discrete { get; } = new("--discrete") { Description = "Columns (of X, Y or Z) holding categorical codes, compared for equality" };
 
     public void AddTo(Command command)
@@ -37,10 +37,14 @@ internal sealed class ConditionalEstimateRunner
             TieNoise = parsed.GetValue(data.TieNoise),
             Threads = common.GetThreads(parsed),
         };
+        var neural = NeuralCmiSettings.Create(estimator, data.Neural.Get(parsed));
         var columns = new ConditionalColumns(xSpec, ySpec, parsed.GetValue(Z), parsed.GetValue(Discrete));
         var samples = ConditionalCsv.Read(path, columns, data.GetDelimiter(parsed));
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        MiEstimate result = ConditionalMi.Estimate(samples, estimator, options, permutations, seed, standardize: !parsed.GetValue(data.NoStandardize));
+        bool standardize = !parsed.GetValue(data.NoStandardize);
+        MiEstimate result = neural is not null
+            ? ConditionalMi.Estimate(samples, neural, permutations, seed, standardize)
+            : ConditionalMi.Estimate(samples, estimator, options, permutations, seed, standardize);
         double elapsed = clock.Elapsed.TotalSeconds;
         var settings = new Dictionary<string, object?>
         {

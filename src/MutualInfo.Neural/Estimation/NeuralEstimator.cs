@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using MutualInfo.Bounds;
 using MutualInfo.Data;
 using MutualInfo.Estimators;
@@ -183,8 +182,8 @@ public sealed class NeuralEstimator : IMiEstimator
             Seed = seed, Stream = TrainingStream, Threads = _options.Threads,
         });
         using var _ = trainer;
-        using var xTest = ToTensor(test.X, test.Count, test.DimX);
-        using var yTest = ToTensor(test.Y, test.Count, test.DimY);
+        using var xTest = HeldOutTensors.FromRows(test.X, test.Count, test.DimX);
+        using var yTest = HeldOutTensors.FromRows(test.Y, test.Count, test.DimY);
         var bound = CoreBound();
         int n = test.Count, maxEvaluations = (_options.MaxSteps + _options.EvalEvery - 1) / _options.EvalEvery;
         var current = new double[n * n];
@@ -197,7 +196,7 @@ public sealed class NeuralEstimator : IMiEstimator
         {
             int until = Math.Min(_options.MaxSteps, step + _options.EvalEvery);
             for (; step < until; step++) trainer.Step(sampler);
-            Score(trainer.Critic, xTest, yTest, current);
+            HeldOutTensors.Score(trainer.Critic, xTest, yTest, current);
             RequireFiniteScores(current, step);
             double value = bound.EvaluateBatch(current, n);
             improvedLast = value > bestValue;
@@ -243,23 +242,6 @@ public sealed class NeuralEstimator : IMiEstimator
                 train.Y.AsSpan(row * train.DimY, train.DimY).CopyTo(y.Slice(r * train.DimY, train.DimY));
             }
         };
-    }
-
-    private static void Score(Critic critic, Tensor x, Tensor y, double[] destination)
-    {
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        var scores = critic.forward(x, y).to(ScalarType.Float64).contiguous();
-        scores.data<double>().CopyTo(destination);
-    }
-
-    private static Tensor ToTensor(double[] values, int rows, int dim)
-    {
-        var floats = new float[values.Length];
-        for (int i = 0; i < values.Length; i++) floats[i] = (float)values[i];
-        var tensor = zeros(rows, dim, dtype: ScalarType.Float32);
-        tensor.bytes = MemoryMarshal.AsBytes(floats.AsSpan());
-        return tensor;
     }
 
     private static double StandardError(double[] terms)

@@ -24,23 +24,28 @@ internal sealed record CmiBenchResult(string Task, string Estimator, string Reso
     public bool Covered => Ci95Low <= Truth && Truth <= Ci95High;
 }
 
-/// <summary>Runs <see cref="CmiTask"/>s × estimators × seeds through <see cref="ConditionalMi.Estimate"/>, one cell at a time (each estimate uses the threads); cells whose estimator does not fit the task's column types are skipped.</summary>
+/// <summary>Runs <see cref="CmiTask"/>s × estimators × seeds through <see cref="ConditionalMi.Estimate(MutualInfo.Data.ConditionalSamples, string, CmiOptions?, int, ulong, bool)"/>, one cell at a time (each estimate uses the threads); cells whose estimator does not fit the task's column types are skipped.</summary>
 internal static class CmiBenchRunner
 {
-    /// <summary>Every cell's result, in task, estimator, seed order; <paramref name="onResult"/> sees each as it finishes.</summary>
+    /// <summary>
+    /// Every cell's result, in task, estimator, seed order; <paramref name="onResult"/> sees each as it finishes.
+    /// <paramref name="external"/> resolves names the core does not know (e.g. the neural CMI estimator) to an
+    /// estimator instance, or returns null.
+    /// </summary>
     public static IReadOnlyList<CmiBenchResult> Run(IReadOnlyList<CmiTask> tasks, IReadOnlyList<string> estimators, int n, IReadOnlyList<ulong> seeds,
-        CmiOptions options, int permutations, Action<CmiBenchResult>? onResult = null)
+        CmiOptions options, int permutations, Action<CmiBenchResult>? onResult = null, Func<string, ICmiEstimator?>? external = null)
     {
         var results = new List<CmiBenchResult>();
         foreach (var task in tasks)
             foreach (string estimator in estimators)
             {
-                if (!Fits(task, estimator, options)) continue;
+                var instance = external?.Invoke(estimator);
+                if (instance is null ? !Fits(task, estimator, options) : !task.Sample(16, new Rng(1)).AllContinuous) continue;
                 foreach (ulong seed in seeds)
                 {
                     var samples = task.Sample(n, Rng.ForStream(seed, 77));
                     var clock = Stopwatch.StartNew();
-                    var e = ConditionalMi.Estimate(samples, estimator, options, permutations, seed);
+                    var e = instance is null ? ConditionalMi.Estimate(samples, estimator, options, permutations, seed) : ConditionalMi.Estimate(samples, instance, permutations, seed);
                     var result = new CmiBenchResult(task.Name, estimator, e.Estimator, n, seed, task.Truth, e.Mi, e.StdError, e.Ci95Low, e.Ci95High, e.PValue, clock.Elapsed.TotalSeconds);
                     results.Add(result);
                     onResult?.Invoke(result);

@@ -159,23 +159,11 @@ public sealed class KsgEstimator : IMiEstimator
         }
     }
 
-    /// <summary>
-    /// Blocked SIMD scans (with box pruning) when a tree would prune little: joint dimension d ≥ 4 and n ≤ 2^(d + 9)
-    /// (e.g. 3-d × 3-d up to n = 32 768; 2-d × 2-d up to 8 192); k-d trees otherwise. Both are exact.
-    /// </summary>
-    private IKsgNeighbourhoods CreateNeighbourhoods(PairedSamples s)
-    {
-        int d = s.DimX + s.DimY;
-        bool bruteForce = _options.Search switch
-        {
-            NeighbourSearch.BruteForce => true,
-            NeighbourSearch.Tree => false,
-            _ => d >= 4 && s.Count <= (1L << Math.Min(d + 9, 40)),
-        };
-        return bruteForce
+    /// <summary>Blocked SIMD scans or k-d trees, by <see cref="BlockScanChoice.UseBlocks"/>; both are exact.</summary>
+    private IKsgNeighbourhoods CreateNeighbourhoods(PairedSamples s) =>
+        BlockScanChoice.UseBlocks(_options.Search, s.DimX + s.DimY, s.Count)
             ? new BruteForceKsgNeighbourhoods(s.X, s.Y, s.DimX, s.DimY, _options.K, _options.Variant)
             : new TreeKsgNeighbourhoods(s.X, s.Y, s.DimX, s.DimY, _options.K, _options.Variant, _options.Threads);
-    }
 
     /// <summary>A copy with scikit-learn's tie-breaking noise: TieNoise · max(1, mean|v|) · N(0,1) per column.</summary>
     public PairedSamples WithTieNoise(PairedSamples samples, ulong seed)

@@ -19,12 +19,16 @@ public class KsgCmiTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void TermsEqualABruteForceFrenzelPompeComputation(bool mixed)
+    [InlineData("cmi-gaussian-2-2-2", 90, false, NeighbourSearch.Auto)]
+    [InlineData("cmi-gaussian-2-2-2", 90, true, NeighbourSearch.Auto)]
+    [InlineData("cmi-gaussian-2-2-2", 300, false, NeighbourSearch.Tree)]
+    [InlineData("cmi-gaussian-1-1-1", 300, false, NeighbourSearch.BruteForce)]
+    [InlineData("cmi-gaussian-1-1-1", 300, true, NeighbourSearch.Tree)]
+    [InlineData("cmi-collider", 250, false, NeighbourSearch.BruteForce)]
+    public void TermsEqualABruteForceFrenzelPompeComputation(string task, int n, bool mixed, NeighbourSearch search)
     {
-        var s = CmiTestData.Draw("cmi-gaussian-2-2-2", 90, 5);
-        var terms = KnnCmiTerms.Compute(s, 4, mixed ? KnnCmiCounting.Mixed : KnnCmiCounting.Continuous, 2);
+        var s = CmiTestData.Draw(task, n, 5);
+        var terms = KnnCmiTerms.Compute(s, 4, mixed ? KnnCmiCounting.Mixed : KnnCmiCounting.Continuous, 2, search);
         Assert.Equal(Naive(s, 4), terms.Average(), 12);
     }
 
@@ -32,11 +36,14 @@ public class KsgCmiTests
     [InlineData("cmi-chain", false)]
     [InlineData("cmi-gaussian-2-2-2", false)]
     [InlineData("cmi-discrete-xyz", true)]
-    public void ZBallAndThreeCounterPathsGiveIdenticalTerms(string task, bool mixed)
+    [InlineData("cmi-binary-x-gaussian-y-given-z", true)]
+    public void BlockedAndTreeJointSearchesGiveIdenticalTermsWhateverTheThreads(string task, bool mixed)
     {
         var s = CmiTestData.Draw(task, 3000, 7);
         var counting = mixed ? KnnCmiCounting.Mixed : KnnCmiCounting.Continuous;
-        Assert.Equal(KnnCmiTerms.Compute(s, 3, counting, 2, zBall: false), KnnCmiTerms.Compute(s, 3, counting, 2, zBall: true));
+        var reference = KnnCmiTerms.Compute(s, 3, counting, 1, NeighbourSearch.Tree);
+        Assert.Equal(reference, KnnCmiTerms.Compute(s, 3, counting, 2, NeighbourSearch.BruteForce));
+        Assert.Equal(reference, KnnCmiTerms.Compute(s, 3, counting, 2, NeighbourSearch.Auto));
     }
 
     [Fact]

@@ -18,6 +18,9 @@ public sealed record CmiOptions
     /// <summary>Tie-breaking noise on continuous columns, relative to max(1, mean|column|) (as scikit-learn); 0 = off.</summary>
     public double TieNoise { get; init; } = 1e-10;
 
+    /// <summary>How the k-NN estimators find the joint-space neighbours (exact in every case; default: automatic).</summary>
+    public NeighbourSearch Search { get; init; } = NeighbourSearch.Auto;
+
     /// <summary>Worker threads.</summary>
     public int Threads { get; init; } = Environment.ProcessorCount;
 

@@ -26,28 +26,29 @@ internal enum KnnCmiCounting
     Mixed,
 }
 
-/// <summary>The per-point terms of the k-NN CMI estimators, computed with the KSG neighbour machinery (k-d trees, sorted lines).</summary>
+/// <summary>
+/// The per-point terms of the k-NN CMI estimators. The joint (X, Y, Z) k-th neighbour comes from the KSG estimator's
+/// machinery, as for MI: blocked SIMD scans (<see cref="BlockedPoints"/>) where a tree prunes little, else a k-d tree
+/// (<see cref="BlockScanChoice"/>). The counts n_xz, n_yz, n_z come from one blocked scan over the points laid out in
+/// a Z k-d tree's order, skipping the blocks whose Z box lies beyond ε (see <see cref="BlockedPoints.CountConditional"/>):
+/// the Z-ball's points are contiguous there, so the scan streams them instead of walking three trees. Without Z the
+/// counts are KSG's marginal counts (sorted lines, k-d trees).
+/// </summary>
 internal static class KnnCmiTerms
 {
     private const int Block = 256;
 
     /// <summary>The per-point terms whose mean is the estimate of I(X;Y|Z) (I(X;Y) when Z is empty).</summary>
-    /// <remarks>
-    /// With a multi-column Z (or up to 10 000 rows), the three counts come from one range query: the points within ε of z_i in Z, filtered by their X
-    /// and by their Y distance (a point is within ε in XZ exactly when it is within ε in Z and in X). That replaces
-    /// two tree searches in the higher-dimensional XZ and YZ spaces by a scan of the (small) Z-ball.
-    /// </remarks>
     /// <param name="s">The data.</param>
     /// <param name="k">Neighbours k.</param>
     /// <param name="counting">Continuous or mixed counting.</param>
-    /// <param name="threads">Worker threads.</param>
-    /// <param name="zBall">Force (true) or forbid (false) the Z-ball counting; null chooses by speed. Same numbers either way.</param>
-    public static double[] Compute(ConditionalSamples s, int k, KnnCmiCounting counting, int threads, bool? zBall = null)
+    /// <param name="threads">Worker threads (the terms do not depend on it).</param>
+    /// <param name="search">Joint-space search: blocked scans, k-d tree, or chosen by size. Same numbers either way.</param>
+    public static double[] Compute(ConditionalSamples s, int k, KnnCmiCounting counting, int threads, NeighbourSearch search = NeighbourSearch.Auto)
     {
         int n = s.Count;
         if (n <= k) throw new ArgumentException($"{n} data row(s), but k-NN CMI with k = {k} needs at least {k + 1}", "samples");
-        var joint = s.X.Concat(s.Y).Concat(s.Z);
-        var context = new Context(s, k, counting, new KdTree(joint.Values, joint.Dim), SpecialFunctions.DigammaTable(n + 2), zBall);
+        var context = new Context(s, k, counting, search, threads, SpecialFunctions.DigammaTable(n + 2));
         var terms = new double[n];
         int blocks = (n + Block - 1) / Block;
         Parallel.For(0, blocks, new ParallelOptions { MaxDegreeOfParallelism = threads }, block =>
@@ -57,39 +58,42 @@ internal static class KnnCmiTerms
 
     private sealed class Context
     {
-        public Context(ConditionalSamples s, int k, KnnCmiCounting counting, KdTree joint, double[] psi, bool? zBall)
+        public Context(ConditionalSamples s, int k, KnnCmiCounting counting, NeighbourSearch search, int threads, double[] psi)
         {
-            (Samples, K, Counting, Joint, Psi) = (s, k, counting, joint, psi);
-            if (s.Z.Dim == 0)
-            {
-                XCounter = Counter(s.X);
-                YCounter = Counter(s.Y);
-            }
-            else if (zBall ?? UseZBall(s))
-                ZTree = new KdTree(s.Z.Values, s.Z.Dim);
-            else
-            {
-                XCounter = Counter(s.X.Concat(s.Z));
-                YCounter = Counter(s.Y.Concat(s.Z));
-                ZCounter = Counter(s.Z);
-            }
+            (Samples, K, Counting, Psi) = (s, k, counting, psi);
+            var joint = s.X.Concat(s.Y).Concat(s.Z);
+            bool blocks = BlockScanChoice.UseBlocks(search, joint.Dim, s.Count);
+            KdTree? tree = null;
+            BlockedPoints? jointBlocks = null, zBlocks = null;
+            // Independent structures, each deterministic: building them concurrently changes nothing in the result.
+            Parallel.Invoke(new ParallelOptions { MaxDegreeOfParallelism = threads },
+                () =>
+                {
+                    tree = new KdTree(joint.Values, joint.Dim);
+                    if (blocks) jointBlocks = new BlockedPoints(BlockedPoints.TreeOrder(tree), Groups(s));
+                },
+                () =>
+                {
+                    if (s.Z.Dim > 0) zBlocks = new BlockedPoints(BlockedPoints.TreeOrder(new KdTree(s.Z.Values, s.Z.Dim)), Groups(s));
+                    else (XCounter, YCounter) = (Counter(s.X), Counter(s.Y));
+                });
+            (JointTree, JointBlocks, ZBlocks) = (tree!, jointBlocks, zBlocks);
         }
 
         public ConditionalSamples Samples { get; }
         public int K { get; }
         public KnnCmiCounting Counting { get; }
-        public KdTree Joint { get; }
         public double[] Psi { get; }
-        public KdTree? ZTree { get; }
-        public IRadiusCounter? XCounter { get; }
-        public IRadiusCounter? YCounter { get; }
-        public IRadiusCounter? ZCounter { get; }
+        public KdTree JointTree { get; }
+        public BlockedPoints? JointBlocks { get; }
+        public BlockedPoints? ZBlocks { get; }
+        public IRadiusCounter? XCounter { get; private set; }
+        public IRadiusCounter? YCounter { get; private set; }
 
-        // The Z-ball holds about n·(2ε)^d_z points; with a 1-d Z and large n it grows into the hundreds, and three
-        // separate counts (a sorted line for Z, trees for XZ and YZ) are faster. Measured on 2 cores: 1+1+1 at
-        // n = 50 000 0.48 s (three counts) against 0.71 s (ball); 1+1+1 at 5000 0.052 against 0.042; 2+2+2 at 5000
-        // 0.226 against 0.113; 3+3+3 at 20 000 3.4 against 2.4.
-        private static bool UseZBall(ConditionalSamples s) => s.Z.Dim >= 2 || s.Count <= 10_000;
+        private static (double[], int)[] Groups(ConditionalSamples s) => [(s.X.Values, s.X.Dim), (s.Y.Values, s.Y.Dim), (s.Z.Values, s.Z.Dim)];
+
+        private static IRadiusCounter Counter(ConditionalSamples.Block block) =>
+            block.Dim == 1 ? new SortedLineCounter(block.Values) : new KdTree(block.Values, block.Dim);
     }
 
     // Fully optimised from the first call: a CLI run calls this once, too early for tiered JIT to help.
@@ -99,51 +103,36 @@ internal static class KnnCmiTerms
         int k = c.K, n = c.Samples.Count;
         var distances = new double[k];
         var neighbours = new int[k];
-        var ball = new List<int>();
+        var jointScratch = c.JointBlocks?.CreateScratch(k);
+        var zScratch = c.ZBlocks?.CreateScratch(k);
         for (int step = start; step < end; step++)
         {
-            int i = c.Joint.OriginalIndex(step);
-            c.Joint.NearestNeighbours(i, distances, neighbours);
-            double rho = distances[k - 1];
+            int i = c.JointTree.OriginalIndex(step);
+            double rho;
+            if (c.JointBlocks is { } blocks)
+            {
+                int self = blocks.Position(i);
+                blocks.ComputeLowerBounds(self, jointScratch!);
+                rho = blocks.Nearest(self, jointScratch!);
+            }
+            else
+            {
+                c.JointTree.NearestNeighbours(i, distances, neighbours);
+                rho = distances[k - 1];
+            }
             bool atom = c.Counting == KnnCmiCounting.Mixed && rho == 0;
             // Continuous: strict counts (< ε), i.e. inclusive at the next double below ε; they include the point
             // itself, so they are n_w + 1. Mixed on an atom: inclusive counts at distance 0, k̃ = ties in the joint.
             double radius = atom ? 0 : KsgGeometry.StrictRadius(rho);
-            int kEff = atom ? c.Joint.CountWithin(i, 0) - 1 : k;
-            var (nxz, nyz, nz) = c.ZTree is not null ? CountsThroughZ(c, i, radius, ball)
-                : (c.XCounter!.CountWithin(i, radius), c.YCounter!.CountWithin(i, radius), c.ZCounter?.CountWithin(i, radius) ?? n);
+            int nxz, nyz, nz, nxyz;
+            if (c.ZBlocks is { } z) (nxz, nyz, nz, nxyz) = z.CountConditional(z.Position(i), radius, zScratch!);
+            else
+            {
+                (nxz, nyz, nz) = (c.XCounter!.CountWithin(i, radius), c.YCounter!.CountWithin(i, radius), n);
+                nxyz = atom ? c.JointTree.CountWithin(i, 0) : 0;
+            }
+            int kEff = atom ? nxyz - 1 : k;
             terms[i] = c.Psi[kEff] - c.Psi[nxz] - c.Psi[nyz] + c.Psi[nz];
         }
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static (int Nxz, int Nyz, int Nz) CountsThroughZ(Context c, int i, double radius, List<int> ball)
-    {
-        ball.Clear();
-        c.ZTree!.CollectWithin(i, radius, ball);
-        var (x, dx) = (c.Samples.X.Values, c.Samples.X.Dim);
-        var (y, dy) = (c.Samples.Y.Values, c.Samples.Y.Dim);
-        int nxz = 0, nyz = 0;
-        foreach (int j in ball)
-        {
-            if (MaxNorm(x, dx, i, j) <= radius) nxz++;
-            if (MaxNorm(y, dy, i, j) <= radius) nyz++;
-        }
-        return (nxz, nyz, ball.Count);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double MaxNorm(double[] v, int dim, int i, int j)
-    {
-        double m = 0;
-        for (int d = 0, a = i * dim, b = j * dim; d < dim; d++)
-        {
-            double diff = Math.Abs(v[b + d] - v[a + d]);
-            if (diff > m) m = diff;
-        }
-        return m;
-    }
-
-    private static IRadiusCounter Counter(ConditionalSamples.Block block) =>
-        block.Dim == 1 ? new SortedLineCounter(block.Values) : new KdTree(block.Values, block.Dim);
 }
