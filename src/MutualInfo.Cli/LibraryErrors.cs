@@ -63,6 +63,9 @@ internal static class LibraryErrors
         ["estimators"] = "--estimators",
         // Simulation and its spec strings.
         ["family"] = "--family",
+        ["families"] = "--family",
+        ["levels"] = "--sweep-mi",
+        ["negatives"] = "--negatives",
         ["bounds"] = "--bounds",
         ["batchSizes"] = "--n",
         ["trials"] = "--trials",

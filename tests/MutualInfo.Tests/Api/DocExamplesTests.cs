@@ -40,6 +40,22 @@ public sealed class DocExamplesTests : IDisposable
     }
 
     [Fact]
+    public void Target_gap_example_finds_an_n_inside_its_CI()
+    {
+        var result = Simulations.TargetGap(["gaussian:dim=1,mi=3"], "infonce", delta: 0.1, maxN: 1 << 14, trials: 200);
+        var infoNce = result.ResultOf("infonce");
+        Assert.InRange(Assert.NotNull(infoNce.NNeeded), Assert.NotNull(infoNce.NLow), Assert.NotNull(infoNce.NHigh));
+    }
+
+    [Fact]
+    public void Sweep_example_needs_larger_n_for_larger_I()
+    {
+        var sweep = Simulations.SweepMi([1, 2, 3], "infonce", maxN: 1 << 12, trials: 100);
+        int[] needed = sweep.Searches.Select(s => s.Results[0].NNeeded ?? int.MaxValue).ToArray();
+        Assert.True(needed[0] < needed[1] && needed[1] < needed[2], string.Join(", ", needed));
+    }
+
+    [Fact]
     public void Cmi_and_rank_examples_read_the_file_they_name()
     {
         var rng = new Random(5);
