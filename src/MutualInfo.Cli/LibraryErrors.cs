@@ -70,6 +70,8 @@ internal static class LibraryErrors
         ["batchSizes"] = "--n",
         ["trials"] = "--trials",
         ["shard"] = "--shard",
+        ["shardIndex"] = "--shard",
+        ["shardCount"] = "--shard",
         ["threads"] = "--threads",
         ["conditionalPositives"] = "--conditional-positives",
         ["delta"] = "--target-gap",

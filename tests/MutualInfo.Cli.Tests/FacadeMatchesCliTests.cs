@@ -142,6 +142,37 @@ public sealed class FacadeMatchesCliTests : IDisposable
     private static int? Count(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetInt32();
 
     [Fact]
+    public void Run_shard_returns_what_mi_simulate_shard_writes_and_merge_what_mi_simulate_merge_prints()
+    {
+        string[] families = ["gaussian:dim=2,mi=1.5", "student-t:dx=1,dy=1,dof=3"];
+        var files = new List<string>();
+        for (int i = 0; i < 3; i++)
+        {
+            string file = Path.Combine(_dir, $"shard-{i}.json");
+            var (exit, stdout, stderr) = CliRunner.Run("simulate", "--family", families[0], "--family", families[1], "--bounds", "infonce,dv",
+                "--n", "4,64", "--trials", "50", "--seed", "8", "--critic", "clip=4", "--conditional-positives", "16", "--threads", "2",
+                "--shard", $"{i}/3", "--json", file);
+            Assert.True(exit == 0, stderr);
+            SimulationShard lib = Simulations.RunShard(families, "infonce,dv", [4, 64], shardIndex: i, shardCount: 3, trials: 50, seed: 8,
+                threads: 1, critic: "clip=4", conditionalPositives: 16);
+            using var written = new MemoryStream();
+            lib.WriteTo(written);
+            Assert.Equal(written.ToArray(), File.ReadAllBytes(file));
+            Assert.Contains($"(shard {i}/3: {lib.TrialsInShard} of 50 trials per family)", stdout);
+            files.Add(file);
+        }
+        var merged = CliRunner.Run(["simulate", "merge", .. files, "--json", "-"]);
+        Assert.True(merged.Exit == 0, merged.Err);
+        var shards = files.Select(f => { using var stream = File.OpenRead(f); return SimulationShard.Read(stream); }).ToArray();
+        var runs = Simulations.Merge(shards);
+        using var json = new MemoryStream();
+        MutualInfo.Cli.Simulate.SimulationJson.Write(runs, json);
+        Assert.Equal(Encoding.UTF8.GetString(json.ToArray()), merged.Out);
+        var cliRows = JsonDocument.Parse(merged.Out).RootElement.GetProperty("runs")[1].GetProperty("rows").EnumerateArray().ToArray();
+        Assert.Equal(cliRows.Select(r => r.GetProperty("mean").GetDouble()), runs[1].Rows.Select(r => r.Estimate.Mean));
+    }
+
+    [Fact]
     public void Conditional_mi_returns_what_mi_estimate_with_z_prints()
     {
         string path = WriteGaussianTable(500, 12);

@@ -181,10 +181,10 @@ internal static class SimulateCommand
         if (request.JsonPath is null or "-")
             throw new UsageException("--shard: give --json FILE for the shard's trial values (`mi simulate merge` reads the files)");
         var progress = new ProgressReporter("simulate", settings.Sum(Simulator.TotalWork));
-        var blocks = settings.Select(s => Simulator.RunShard(s, progress.Advance)).ToArray();
+        SimulationShard result = Simulations.RunShardOf(settings, progress.Advance);
         string path = request.JsonPath!;
-        AtomicFile.Write(path, stream => SimulationShardFile.Write(stream, shard, settings, blocks));
-        Console.WriteLine($"wrote {path} (shard {shard}: {Simulator.TrialIndices(request.Trials, shard).Length} of {request.Trials} trials per family)");
+        AtomicFile.Write(path, result.WriteTo);
+        Console.WriteLine($"wrote {path} (shard {shard}: {result.TrialsInShard} of {result.Trials} trials per family)");
         return CliApp.ExitOk;
     }
 

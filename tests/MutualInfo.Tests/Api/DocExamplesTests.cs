@@ -56,6 +56,29 @@ public sealed class DocExamplesTests : IDisposable
     }
 
     [Fact]
+    public void Run_shard_example_saves_four_shards_that_merge_into_the_unsharded_rows()
+    {
+        for (int i = 0; i < 4; i++)
+        {
+            var shard = Simulations.RunShard(["gaussian:dim=20,mi=10"], "infonce,loo-upper", [1024, 65536], shardIndex: i, shardCount: 4, trials: 400);
+            using var file = File.Create(Path.Combine(_dir, $"shard-{i}.json"));
+            shard.WriteTo(file);
+        }
+        var shards = Enumerable.Range(0, 4).Select(j => { using var file = File.OpenRead(Path.Combine(_dir, $"shard-{j}.json")); return SimulationShard.Read(file); }).ToArray();
+        var rows = Simulations.Merge(shards)[0].Rows;
+        Assert.Equal(Simulations.Run("gaussian:dim=20,mi=10", "infonce,loo-upper", [1024, 65536], trials: 400).Rows, rows);
+    }
+
+    [Fact]
+    public void Merge_example_is_the_unsharded_run()
+    {
+        string[] family = ["gaussian:dim=2,mi=1"];
+        var shards = Enumerable.Range(0, 3).Select(i => Simulations.RunShard(family, "infonce", [16, 256], shardIndex: i, shardCount: 3, trials: 300)).ToArray();
+        var merged = Simulations.Merge(shards)[0];
+        Assert.True(merged.Rows.SequenceEqual(Simulations.Run(family[0], "infonce", [16, 256], trials: 300).Rows));
+    }
+
+    [Fact]
     public void Cmi_and_rank_examples_read_the_file_they_name()
     {
         var rng = new Random(5);
