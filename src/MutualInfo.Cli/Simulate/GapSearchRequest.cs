@@ -28,7 +28,7 @@ internal sealed record GapSearchRequest(
         };
         if (!(step > 0) || to < from) throw new UsageException($"{flag}expected FROM ≤ TO and a step > 0, got '{text}'");
         int count = (int)Math.Floor((to - from) / step + 1e-9) + 1;
-        if (count > 100) throw new UsageException($"{flag}at most 100 levels, got {count}");
+        if (count > Simulations.MaxSweepLevels) throw new UsageException($"{flag}at most {Simulations.MaxSweepLevels} levels, got {count}");
         return Enumerable.Range(0, count).Select(k => from + k * step).ToArray();
     }
 
