@@ -89,6 +89,90 @@ public sealed class FacadeMatchesCliTests : IDisposable
     }
 
     [Fact]
+    public void Target_gap_returns_what_mi_simulate_target_gap_json_prints()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("simulate", "--family", "gaussian:dim=2,mi=1", "--family", "student-t:dx=1,dy=1,dof=3",
+            "--bounds", "infonce,nwj", "--target-gap", "0.15", "--max-n", "2^10", "--trials", "80", "--seed", "7", "--critic", "scale=0.9",
+            "--threads", "2", "--json", "-");
+        Assert.True(exit == 0, stderr);
+        var lib = Simulations.TargetGap(["gaussian:dim=2,mi=1", "student-t:dx=1,dy=1,dof=3"], "infonce,nwj", delta: 0.15, maxN: 1 << 10,
+            trials: 80, seed: 7, threads: 1, critic: "scale=0.9");
+        AssertGapJsonIs(lib, stdout);
+    }
+
+    [Fact]
+    public void Sweep_mi_returns_what_mi_simulate_sweep_mi_json_prints()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("simulate", "--sweep-mi", "0.5..1:0.5", "--bounds", "infonce", "--max-n", "2^9",
+            "--trials", "60", "--seed", "3", "--no-control-variate", "--json", "-");
+        Assert.True(exit == 0, stderr);
+        var lib = Simulations.SweepMi([0.5, 1], "infonce", maxN: 1 << 9, trials: 60, seed: 3, controlVariate: false);
+        AssertGapJsonIs(lib, stdout);
+    }
+
+    private static void AssertGapJsonIs(TargetGapResult lib, string cliJson)
+    {
+        var cli = JsonDocument.Parse(cliJson).RootElement;
+        Assert.Equal(cli.GetProperty("target_gap").GetDouble(), lib.Delta);
+        Assert.Equal(cli.GetProperty("max_n").GetInt32(), lib.MaxN);
+        var searches = cli.GetProperty("searches").EnumerateArray().ToArray();
+        Assert.Equal(searches.Length, lib.Searches.Count);
+        for (int f = 0; f < searches.Length; f++)
+        {
+            Assert.Equal(searches[f].GetProperty("family").GetString(), lib.Searches[f].Family);
+            Assert.Equal(searches[f].GetProperty("critic").GetString(), lib.Searches[f].Critic);
+            var results = searches[f].GetProperty("results").EnumerateArray().ToArray();
+            Assert.Equal(results.Length, lib.Searches[f].Results.Count);
+            for (int b = 0; b < results.Length; b++)
+            {
+                var expected = lib.Searches[f].Results[b];
+                Assert.Equal(results[b].GetProperty("spec").GetString(), expected.Spec);
+                Assert.Equal(Count(results[b].GetProperty("n_needed")), expected.NNeeded);
+                Assert.Equal(Count(results[b].GetProperty("n_ci95")[0]), expected.NLow);
+                Assert.Equal(Count(results[b].GetProperty("n_ci95")[1]), expected.NHigh);
+                if (expected.EstimateAtN is { } atN) Assert.Equal(results[b].GetProperty("mean_at_n").GetDouble(), atN.Mean);
+            }
+        }
+        // And the whole document is the library result written by the CLI's writer: nothing else goes in.
+        using var buffer = new MemoryStream();
+        MutualInfo.Cli.Simulate.GapSearchOutput.WriteJson(lib.Searches, buffer);
+        Assert.Equal(Encoding.UTF8.GetString(buffer.ToArray()), cliJson);
+    }
+
+    private static int? Count(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetInt32();
+
+    [Fact]
+    public void Run_shard_returns_what_mi_simulate_shard_writes_and_merge_what_mi_simulate_merge_prints()
+    {
+        string[] families = ["gaussian:dim=2,mi=1.5", "student-t:dx=1,dy=1,dof=3"];
+        var files = new List<string>();
+        for (int i = 0; i < 3; i++)
+        {
+            string file = Path.Combine(_dir, $"shard-{i}.json");
+            var (exit, stdout, stderr) = CliRunner.Run("simulate", "--family", families[0], "--family", families[1], "--bounds", "infonce,dv",
+                "--n", "4,64", "--trials", "50", "--seed", "8", "--critic", "clip=4", "--conditional-positives", "16", "--threads", "2",
+                "--shard", $"{i}/3", "--json", file);
+            Assert.True(exit == 0, stderr);
+            SimulationShard lib = Simulations.RunShard(families, "infonce,dv", [4, 64], shardIndex: i, shardCount: 3, trials: 50, seed: 8,
+                threads: 1, critic: "clip=4", conditionalPositives: 16);
+            using var written = new MemoryStream();
+            lib.WriteTo(written);
+            Assert.Equal(written.ToArray(), File.ReadAllBytes(file));
+            Assert.Contains($"(shard {i}/3: {lib.TrialsInShard} of 50 trials per family)", stdout);
+            files.Add(file);
+        }
+        var merged = CliRunner.Run(["simulate", "merge", .. files, "--json", "-"]);
+        Assert.True(merged.Exit == 0, merged.Err);
+        var shards = files.Select(f => { using var stream = File.OpenRead(f); return SimulationShard.Read(stream); }).ToArray();
+        var runs = Simulations.Merge(shards);
+        using var json = new MemoryStream();
+        MutualInfo.Cli.Simulate.SimulationJson.Write(runs, json);
+        Assert.Equal(Encoding.UTF8.GetString(json.ToArray()), merged.Out);
+        var cliRows = JsonDocument.Parse(merged.Out).RootElement.GetProperty("runs")[1].GetProperty("rows").EnumerateArray().ToArray();
+        Assert.Equal(cliRows.Select(r => r.GetProperty("mean").GetDouble()), runs[1].Rows.Select(r => r.Estimate.Mean));
+    }
+
+    [Fact]
     public void Conditional_mi_returns_what_mi_estimate_with_z_prints()
     {
         string path = WriteGaussianTable(500, 12);

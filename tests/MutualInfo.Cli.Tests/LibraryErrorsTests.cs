@@ -44,6 +44,14 @@ public class LibraryErrorsTests
     [InlineData("options.Unknown", "options.Unknown")]
     [InlineData("options.Objective", "--estimator")]
     [InlineData("family", "--family")]
+    [InlineData("families", "--family")]
+    [InlineData("levels", "--sweep-mi")]
+    [InlineData("delta", "--target-gap")]
+    [InlineData("maxN", "--max-n")]
+    [InlineData("negatives", "--negatives")]
+    [InlineData("shardIndex", "--shard")]
+    [InlineData("shardCount", "--shard")]
+    [InlineData("shards", "merge")]
     public void Names_without_a_flag_are_shown_as_they_are(string parameter, string shown) =>
         Assert.Equal($"{shown}: bad", LibraryErrors.Describe(new ArgumentException("bad", parameter)));
 

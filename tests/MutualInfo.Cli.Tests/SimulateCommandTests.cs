@@ -192,6 +192,15 @@ public class SimulateCommandTests
         Assert.DoesNotContain("simulate:", result.Stdout);
     }
 
+    [Fact]
+    public void A_cap_on_n_beyond_what_the_negatives_allow_names_max_n()
+    {
+        var result = CliProcess.Run("simulate", "--family", "gaussian:dim=1,rho=0.5", "--bounds", "smile", "--negatives", "in-batch",
+            "--target-gap", "0.1", "--max-n", "20000", "--trials", "5");
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("mi: error: --max-n: in-batch negatives with these bounds need an n×n matrix per trial", result.Stderr.Trim());
+    }
+
     [Theory]
     [InlineData("--family", "nosuch:dim=2", "--family")]
     [InlineData("--family", "gaussian:dim=2,rho=1", "--family")]

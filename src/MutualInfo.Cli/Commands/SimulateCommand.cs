@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using MutualInfo.Benchmarking;
 using MutualInfo.Bounds;
 using MutualInfo.Cli.Output;
@@ -89,25 +88,27 @@ internal static class SimulateCommand
         command.SetAction(parsed =>
         {
             string[] specs = parsed.GetValue(family) ?? [];
+            double[]? sweepLevels = null;
             if (parsed.GetValue(sweepMi) is { } sweep)
             {
                 if (specs.Length > 0) throw new UsageException("--sweep-mi: sweeps the 20-d Gaussian; give either --sweep-mi or --family");
-                specs = GapSearchRequest.ParseSweep(sweep).Select(ShowcaseSpec).ToArray();
+                sweepLevels = GapSearchRequest.ParseSweep(sweep);
             }
             ShardSpec? shardSpec = parsed.GetValue(shard) is { } shardText ? ShardSpec.Parse(shardText) : null;
             if (shardSpec is not null && (parsed.GetValue(targetGap) is not null || parsed.GetValue(sweepMi) is not null))
                 throw new UsageException("--shard: splits the trials of curves; --target-gap and --sweep-mi cannot be sharded");
             if (parsed.GetValue(targetGap) is not null || parsed.GetValue(sweepMi) is not null)
                 return ExecuteGapSearch(new GapSearchRequest(
-                    specs.Select(FamilySpec.ParseWithLogRatio).ToArray(),
-                    BoundSpec.ParseList(parsed.GetValue(bounds)!),
-                    parsed.GetValue(targetGap) ?? GapSearchRequest.DefaultDelta,
+                    specs,
+                    sweepLevels,
+                    parsed.GetValue(bounds)!,
+                    parsed.GetValue(targetGap) ?? Simulations.DefaultDelta,
                     GapSearchRequest.ParseMaxN(parsed.GetValue(maxN)!),
                     parsed.GetValue(trials),
                     ParseNegatives(parsed.GetValue(negatives)!),
                     parsed.GetValue(common.Seed),
                     common.GetThreads(parsed),
-                    CriticSpec.Parse(parsed.GetValue(critic)!),
+                    parsed.GetValue(critic)!,
                     !parsed.GetValue(noControlVariate),
                     parsed.GetValue(common.Json),
                     parsed.GetValue(conditionalPositives),
@@ -143,7 +144,7 @@ internal static class SimulateCommand
         return command;
     }
 
-    private static string ShowcaseSpec(double level) => string.Create(CultureInfo.InvariantCulture, $"gaussian:dim=20,mi={level}");
+    private static string ShowcaseSpec(double level) => Simulations.SweepFamily(level);
 
     private static NegativeSampling ParseNegatives(string text) => text switch
     {
@@ -180,28 +181,26 @@ internal static class SimulateCommand
         if (request.JsonPath is null or "-")
             throw new UsageException("--shard: give --json FILE for the shard's trial values (`mi simulate merge` reads the files)");
         var progress = new ProgressReporter("simulate", settings.Sum(Simulator.TotalWork));
-        var blocks = settings.Select(s => Simulator.RunShard(s, progress.Advance)).ToArray();
+        SimulationShard result = Simulations.RunShardOf(settings, progress.Advance);
         string path = request.JsonPath!;
-        AtomicFile.Write(path, stream => SimulationShardFile.Write(stream, shard, settings, blocks));
-        Console.WriteLine($"wrote {path} (shard {shard}: {Simulator.TrialIndices(request.Trials, shard).Length} of {request.Trials} trials per family)");
+        AtomicFile.Write(path, result.WriteTo);
+        Console.WriteLine($"wrote {path} (shard {shard}: {result.TrialsInShard} of {result.Trials} trials per family)");
         return CliApp.ExitOk;
     }
 
     private static int ExecuteGapSearch(GapSearchRequest request)
     {
-        if (request.Families.Length == 0) throw new UsageException("--target-gap: give at least one --family (or use --sweep-mi)");
+        if (request.SweepLevels is null && request.Families.Length == 0) throw new UsageException("--target-gap: give at least one --family (or use --sweep-mi)");
         if (request.PlotPath is { } path && Path.GetExtension(path).ToLowerInvariant() is not (".png" or ".svg"))
             throw new UsageException($"--plot: the file must end in .png or .svg, got '{path}'");
         OutputPaths.Require([], new("--json", request.JsonPath), new("--plot", request.PlotPath));
-        var settings = request.Families
-            .Select(f => new SimulationSettings(f, request.Bounds, [2], request.Trials, request.Negatives, request.Seed, request.Threads,
-                request.ControlVariate, request.Critic, ConditionalPositives: request.ConditionalPositives))
-            .ToArray();
-        foreach (SimulationSettings s in settings) (s with { BatchSizes = [request.MaxN] }).Validate();
-        var runs = new List<GapSearchRun>();
-        foreach (SimulationSettings s in settings)
-            runs.Add(GapSearch.Run(s, request.Delta, request.MaxN,
-                sizes => Console.Error.WriteLine($"simulate: {s.Family.Name}: evaluating n = {string.Join(", ", sizes)}")));
+        Action<string, IReadOnlyList<int>> progress = (family, sizes) => Console.Error.WriteLine($"simulate: {family}: evaluating n = {string.Join(", ", sizes)}");
+        TargetGapResult result = request.SweepLevels is { } levels
+            ? Simulations.SweepMi(levels, request.Bounds, request.Delta, request.MaxN, request.Trials, request.Seed, request.Threads, request.Negatives,
+                request.Critic, request.ControlVariate, request.ConditionalPositives, progress)
+            : Simulations.TargetGap(request.Families, request.Bounds, request.Delta, request.MaxN, request.Trials, request.Seed, request.Threads,
+                request.Negatives, request.Critic, request.ControlVariate, request.ConditionalPositives, progress);
+        IReadOnlyList<GapSearchRun> runs = result.Searches;
         IAnsiConsole console = request.JsonPath == "-" ? StdoutConsole.CreateOnStderr() : StdoutConsole.Create();
         GapSearchOutput.WriteTable(console, runs);
         if (request.JsonPath == "-")

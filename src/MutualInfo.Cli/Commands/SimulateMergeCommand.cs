@@ -1,5 +1,4 @@
 using System.CommandLine;
-using MutualInfo.Benchmarking;
 using MutualInfo.Cli.Output;
 using MutualInfo.Cli.Simulate;
 using MutualInfo.Simulation;
@@ -25,17 +24,27 @@ internal static class SimulateMergeCommand
                 throw new UsageException($"--plot: the file must end in .png or .svg, got '{path}'");
             string[] files = parsed.GetValue(inputs) ?? [];
             OutputPaths.Require(files, new("--json", parsed.GetValue(json)), new("--csv", parsed.GetValue(csv)), new("--plot", parsed.GetValue(plot)));
-            var shards = files.Select(f => SimulationShardFile.Read(f, Environment.ProcessorCount)).ToArray();
-            string key = shards[0].RunKey;
-            if (shards.Any(s => s.RunKey != key))
-                throw new UsageException("merge: the files come from different runs (family, bounds, n, trials, negatives, seed, critic or control variate differ)");
-            SimulationRun[] runs = shards[0].Settings.Select((settings, f) => Simulator.Merge(settings,
-                shards.Select(s => (s.Shard, s.Blocks[f])).ToArray())).ToArray();
+            SimulationShard[] shards = files.Select(ReadShard).ToArray();
+            IReadOnlyList<SimulationRun> runs = Simulations.Merge(shards);
             IAnsiConsole console = parsed.GetValue(json) == "-" ? StdoutConsole.CreateOnStderr() : StdoutConsole.Create();
-            foreach (SimulationRun run in runs) SimulationTable.Write(console, run, shards[0].Settings[0].Trials);
+            foreach (SimulationRun run in runs) SimulationTable.Write(console, run, shards[0].Trials);
             SimulationOutputs.Write(console, runs, parsed.GetValue(json), parsed.GetValue(csv), parsed.GetValue(plot));
             return CliApp.ExitOk;
         });
         return command;
+    }
+
+    /// <summary>Reads one shard file; any problem is a one-line <see cref="UsageException"/> naming the file.</summary>
+    private static SimulationShard ReadShard(string path)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return SimulationShard.Read(stream);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"merge: cannot read '{path}': {LibraryErrors.Describe(e)}");
+        }
     }
 }

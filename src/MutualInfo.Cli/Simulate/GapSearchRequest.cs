@@ -1,18 +1,16 @@
 using System.Globalization;
-using MutualInfo.Bounds;
-using MutualInfo.Families;
 using MutualInfo.Simulation;
 
 namespace MutualInfo.Cli.Simulate;
 
-/// <summary>The parsed `mi simulate --target-gap` / `--sweep-mi` invocation.</summary>
+/// <summary>
+/// The parsed `mi simulate --target-gap` / `--sweep-mi` invocation: <see cref="SweepLevels"/> for a sweep
+/// (<see cref="Simulations.SweepMi"/>), else the <see cref="Families"/> of <see cref="Simulations.TargetGap"/>.
+/// </summary>
 internal sealed record GapSearchRequest(
-    IKnownMiFamily[] Families, IReadOnlyList<IBound> Bounds, double Delta, int MaxN, int Trials, NegativeSampling Negatives,
-    ulong Seed, int Threads, CriticSpec Critic, bool ControlVariate, string? JsonPath, int ConditionalPositives, string? PlotPath)
+    string[] Families, double[]? SweepLevels, string Bounds, double Delta, int MaxN, int Trials, NegativeSampling Negatives,
+    ulong Seed, int Threads, string Critic, bool ControlVariate, string? JsonPath, int ConditionalPositives, string? PlotPath)
 {
-    /// <summary>δ when --sweep-mi is given without --target-gap.</summary>
-    public const double DefaultDelta = 0.1;
-
     /// <summary>Parses <c>2..16</c> (step 1), <c>2..16:2</c> or a comma list <c>2,5,10</c> of MI levels in nats.</summary>
     public static double[] ParseSweep(string text)
     {
@@ -30,7 +28,7 @@ internal sealed record GapSearchRequest(
         };
         if (!(step > 0) || to < from) throw new UsageException($"{flag}expected FROM ≤ TO and a step > 0, got '{text}'");
         int count = (int)Math.Floor((to - from) / step + 1e-9) + 1;
-        if (count > 100) throw new UsageException($"{flag}at most 100 levels, got {count}");
+        if (count > Simulations.MaxSweepLevels) throw new UsageException($"{flag}at most {Simulations.MaxSweepLevels} levels, got {count}");
         return Enumerable.Range(0, count).Select(k => from + k * step).ToArray();
     }
 

@@ -19,7 +19,7 @@ namespace MutualInfo;
 /// bool capped = result.TrialValuesOf("infonce", 16).All(v => v &lt;= Math.Log(16) + 1e-12);
 /// </code>
 /// </example>
-public static class Simulations
+public static partial class Simulations
 {
     /// <summary>Simulates the family and bounds given by their <c>mi simulate</c> specifications.</summary>
     /// <param name="family">A family specification as <c>--family</c> takes it, e.g. <c>gaussian:dim=20,mi=10</c> or <c>student-t:dx=2,dy=2,dof=2+cubic</c>.</param>

@@ -130,26 +130,3 @@ internal static class GapSearch
         }
     }
 }
-
-/// <summary>The batch size one bound needs.</summary>
-/// <param name="Bound">The bound's name.</param>
-/// <param name="Spec">Its specification.</param>
-/// <param name="Label">Its human label.</param>
-/// <param name="NNeeded">The smallest n with |E[bound] − I| ≤ δ by the estimate, null when not reached by the cap.</param>
-/// <param name="NLow">Lower end of the 95% CI of n: the smallest n whose gap CI reaches δ (null: not by the cap).</param>
-/// <param name="NHigh">Upper end: the smallest n whose whole gap CI lies within δ (null: beyond the cap).</param>
-/// <param name="EstimateAtN">The bound's estimate at <see cref="NNeeded"/>.</param>
-internal sealed record GapSearchResult(string Bound, string Spec, string Label, int? NNeeded, int? NLow, int? NHigh, MeanEstimate? EstimateAtN);
-
-/// <summary>The target-gap search of one family.</summary>
-/// <param name="Family">The family's spec.</param>
-/// <param name="TrueMi">I in nats.</param>
-/// <param name="Delta">The target gap δ in nats.</param>
-/// <param name="MaxN">The cap on n.</param>
-/// <param name="Negatives">How negatives were drawn.</param>
-/// <param name="Seed">Root seed.</param>
-/// <param name="Critic">The critic's spec.</param>
-/// <param name="Trials">Trials per evaluation.</param>
-/// <param name="Results">One result per bound, in the order given.</param>
-internal sealed record GapSearchRun(string Family, double TrueMi, double Delta, int MaxN, NegativeSampling Negatives, ulong Seed,
-    string Critic, int Trials, IReadOnlyList<GapSearchResult> Results);

@@ -40,6 +40,45 @@ public sealed class DocExamplesTests : IDisposable
     }
 
     [Fact]
+    public void Target_gap_example_finds_an_n_inside_its_CI()
+    {
+        var result = Simulations.TargetGap(["gaussian:dim=1,mi=3"], "infonce", delta: 0.1, maxN: 1 << 14, trials: 200);
+        var infoNce = result.ResultOf("infonce");
+        Assert.InRange(Assert.NotNull(infoNce.NNeeded), Assert.NotNull(infoNce.NLow), Assert.NotNull(infoNce.NHigh));
+    }
+
+    [Fact]
+    public void Sweep_example_needs_larger_n_for_larger_I()
+    {
+        var sweep = Simulations.SweepMi([1, 2, 3], "infonce", maxN: 1 << 12, trials: 100);
+        int[] needed = sweep.Searches.Select(s => s.Results[0].NNeeded ?? int.MaxValue).ToArray();
+        Assert.True(needed[0] < needed[1] && needed[1] < needed[2], string.Join(", ", needed));
+    }
+
+    [Fact]
+    public void Run_shard_example_saves_four_shards_that_merge_into_the_unsharded_rows()
+    {
+        for (int i = 0; i < 4; i++)
+        {
+            var shard = Simulations.RunShard(["gaussian:dim=20,mi=10"], "infonce,loo-upper", [1024, 65536], shardIndex: i, shardCount: 4, trials: 400);
+            using var file = File.Create(Path.Combine(_dir, $"shard-{i}.json"));
+            shard.WriteTo(file);
+        }
+        var shards = Enumerable.Range(0, 4).Select(j => { using var file = File.OpenRead(Path.Combine(_dir, $"shard-{j}.json")); return SimulationShard.Read(file); }).ToArray();
+        var rows = Simulations.Merge(shards)[0].Rows;
+        Assert.Equal(Simulations.Run("gaussian:dim=20,mi=10", "infonce,loo-upper", [1024, 65536], trials: 400).Rows, rows);
+    }
+
+    [Fact]
+    public void Merge_example_is_the_unsharded_run()
+    {
+        string[] family = ["gaussian:dim=2,mi=1"];
+        var shards = Enumerable.Range(0, 3).Select(i => Simulations.RunShard(family, "infonce", [16, 256], shardIndex: i, shardCount: 3, trials: 300)).ToArray();
+        var merged = Simulations.Merge(shards)[0];
+        Assert.True(merged.Rows.SequenceEqual(Simulations.Run(family[0], "infonce", [16, 256], trials: 300).Rows));
+    }
+
+    [Fact]
     public void Cmi_and_rank_examples_read_the_file_they_name()
     {
         var rng = new Random(5);

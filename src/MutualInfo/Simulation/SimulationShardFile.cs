@@ -2,14 +2,13 @@ using System.Text.Json;
 using MutualInfo.Benchmarking;
 using MutualInfo.Bounds;
 using MutualInfo.Families;
-using MutualInfo.Simulation;
 
-namespace MutualInfo.Cli.Simulate;
+namespace MutualInfo.Simulation;
 
 /// <summary>
-/// The file of one `mi simulate --shard i/k`: the run's settings and the shard's raw trial values, each trial value
-/// stored as its 8 IEEE-754 bytes (little-endian, base64), so `mi simulate merge` rebuilds the unsharded result
-/// exactly. {"format":"mi-simulate-shard/1","shard":"i/k","bounds":[spec…],"n":[…],"trials","negatives","seed",
+/// The file of one <see cref="SimulationShard"/> (`mi simulate --shard i/k`): the run's settings and the shard's raw
+/// trial values, each trial value stored as its 8 IEEE-754 bytes (little-endian, base64), so `mi simulate merge`
+/// rebuilds the unsharded result exactly. {"format":"mi-simulate-shard/2","shard":"i/k","bounds":[spec…],"n":[…],"trials","negatives","seed",
 /// "critic","control_variate","conditional_positives","families":[{"family","critic","blocks":[{"n","controls",
 /// "values":[…per bound],"conditional":[…per bound],"zero_mean_controls":[…]}]}]} (the top-level critic is the first
 /// family's; each family carries its own; "conditional" and "zero_mean_controls" only where the run has conditional
@@ -19,16 +18,11 @@ internal static class SimulationShardFile
 {
     private const string Format = "mi-simulate-shard/2";
 
-    /// <summary>The settings shared by every shard of a run, and each family's shard values.</summary>
-    public sealed record Contents(ShardSpec Shard, IReadOnlyList<SimulationSettings> Settings, IReadOnlyList<IReadOnlyList<TrialBlock>> Blocks)
+    public static void Write(Stream stream, SimulationShard contents)
     {
-        /// <summary>Everything that must agree between the shards of one run.</summary>
-        public string RunKey => string.Join("|", Settings.Select(s =>
-            $"{s.Family.Name};{string.Join(",", s.Bounds.Select(b => b.Spec))};{string.Join(",", s.BatchSizes)};{s.Trials};{s.Negatives};{s.Seed};{s.EffectiveCritic.Name};{s.ControlVariate};{s.ConditionalPositives}"));
-    }
-
-    public static void Write(Stream stream, ShardSpec shard, IReadOnlyList<SimulationSettings> settings, IReadOnlyList<IReadOnlyList<TrialBlock>> blocks)
-    {
+        ShardSpec shard = contents.Shard;
+        IReadOnlyList<SimulationSettings> settings = contents.Settings;
+        IReadOnlyList<IReadOnlyList<TrialBlock>> blocks = contents.Blocks;
         SimulationSettings first = settings[0];
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
@@ -41,7 +35,7 @@ internal static class SimulationShardFile
         foreach (int n in first.BatchSizes) json.WriteNumberValue(n);
         json.WriteEndArray();
         json.WriteNumber("trials", first.Trials);
-        json.WriteString("negatives", SimulationJson.NegativesName(first.Negatives));
+        json.WriteString("negatives", first.Negatives == NegativeSampling.InBatch ? "in-batch" : "independent");
         json.WriteNumber("seed", first.Seed);
         json.WriteString("critic", first.EffectiveCritic.Name);
         json.WriteBoolean("control_variate", first.ControlVariate);
@@ -72,16 +66,19 @@ internal static class SimulationShardFile
         json.WriteEndObject();
     }
 
-    /// <summary>Reads a shard file; any problem is a one-line <see cref="UsageException"/> naming the file.</summary>
-    public static Contents Read(string path, int threads)
+    /// <summary>
+    /// Reads a shard file (its settings carry all cores as thread count); any problem is an
+    /// <see cref="InvalidDataException"/> whose message says what.
+    /// </summary>
+    public static SimulationShard Read(Stream stream)
     {
+        int threads = Environment.ProcessorCount;
         try
         {
-            using var stream = File.OpenRead(path);
             using var doc = JsonDocument.Parse(stream);
             JsonElement root = doc.RootElement;
             if (root.GetProperty("format").GetString() != Format)
-                throw new UsageException($"merge: '{path}' is not a `mi simulate --shard` file (format {Format})");
+                throw new InvalidDataException($"not a `mi simulate --shard` file (format {Format})");
             var shard = ShardSpec.Parse(root.GetProperty("shard").GetString()!, "shard");
             IReadOnlyList<IBound> bounds = BoundSpec.ParseList(string.Join(",", root.GetProperty("bounds").EnumerateArray().Select(b => b.GetString())));
             int[] sizes = root.GetProperty("n").EnumerateArray().Select(n => n.GetInt32()).ToArray();
@@ -107,12 +104,13 @@ internal static class SimulationShardFile
                     ZeroMeanControls = ReadColumns(b, "zero_mean_controls"),
                 }).ToArray());
             }
-            return new Contents(shard, settings, blocks);
+            return new SimulationShard(shard, settings, blocks);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or FormatException
-                                      or InvalidOperationException or KeyNotFoundException or InvalidDataException or ArgumentException)
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException or KeyNotFoundException or ArgumentException)
         {
-            throw new UsageException($"merge: cannot read '{path}': {LibraryErrors.Describe(e)}");
+            // A setting the file holds that the parsers refuse names the setting (the file's key), not a parameter.
+            string reason = e is ArgumentException { ParamName: { Length: > 0 } name } argument ? $"{name}: {ArgumentMessages.RuleOf(argument)}" : e.Message;
+            throw new InvalidDataException(reason.Split('\n')[0].TrimEnd('\r'), e);
         }
     }
 
