@@ -30,6 +30,9 @@ public static partial class Simulations
     /// <param name="threads">Worker threads (default: all cores).</param>
     /// <param name="negatives">Independent negatives per positive (default) or in-batch n×n.</param>
     /// <param name="keepTrialValues">Also return every trial's value.</param>
+    /// <param name="critic">The critic before each bound's optimal shift: <c>exact</c> (default, log r) or steps such as <c>scale=0.5,noise=0.3</c>.</param>
+    /// <param name="controlVariate">Estimate with the positive's log r as control variate (default) or by the plain mean.</param>
+    /// <param name="conditionalPositives">Fresh positives x ~ p(x|y) per trial for Gaussian families with independent negatives (default 256; 0 off).</param>
     /// <example>
     /// <code>
     /// // InfoNCE and its leave-one-out upper bound at the exact critic, I = 2 nats, batch sizes 4 to 64.
@@ -39,14 +42,15 @@ public static partial class Simulations
     /// </code>
     /// </example>
     public static SimulationResult Run(string family, string bounds, IReadOnlyList<int> batchSizes, int trials = 1000, ulong seed = 1,
-        int? threads = null, NegativeSampling negatives = NegativeSampling.Independent, bool keepTrialValues = false)
+        int? threads = null, NegativeSampling negatives = NegativeSampling.Independent, bool keepTrialValues = false, string critic = "exact",
+        bool controlVariate = true, int conditionalPositives = SimulationSettings.DefaultConditionalPositives)
     {
         ArgumentNullException.ThrowIfNull(family);
         ArgumentNullException.ThrowIfNull(bounds);
         // The spec parsers name the parameters of this method (family, bounds) in their ArgumentExceptions.
         var parsedFamily = FamilySpec.Parse(family);
         var parsedBounds = BoundSpec.ParseList(bounds);
-        return Run(parsedFamily, parsedBounds, batchSizes, trials, seed, threads, negatives, keepTrialValues);
+        return Run(parsedFamily, parsedBounds, batchSizes, trials, seed, threads, negatives, keepTrialValues, critic, controlVariate, conditionalPositives);
     }
 
     /// <summary>Simulates a family object with bound objects.</summary>
@@ -58,12 +62,17 @@ public static partial class Simulations
     /// <param name="threads">Worker threads (default: all cores).</param>
     /// <param name="negatives">Independent negatives per positive (default) or in-batch n×n.</param>
     /// <param name="keepTrialValues">Also return every trial's value.</param>
+    /// <param name="critic">The critic before each bound's optimal shift (see the other overload).</param>
+    /// <param name="controlVariate">Control variate on (default) or the plain mean.</param>
+    /// <param name="conditionalPositives">Fresh positives per trial (Gaussian families, independent negatives; default 256; 0 off).</param>
     public static SimulationResult Run(IKnownMiFamily family, IReadOnlyList<IBound> bounds, IReadOnlyList<int> batchSizes, int trials = 1000, ulong seed = 1,
-        int? threads = null, NegativeSampling negatives = NegativeSampling.Independent, bool keepTrialValues = false)
+        int? threads = null, NegativeSampling negatives = NegativeSampling.Independent, bool keepTrialValues = false, string critic = "exact",
+        bool controlVariate = true, int conditionalPositives = SimulationSettings.DefaultConditionalPositives)
     {
         ArgumentNullException.ThrowIfNull(family);
         ArgumentNullException.ThrowIfNull(bounds);
         ArgumentNullException.ThrowIfNull(batchSizes);
+        ArgumentNullException.ThrowIfNull(critic);
         if (!family.HasExactLogRatio) throw new ArgumentException($"'{family.Name}' has no exact log ratio (an embedding); it cannot be simulated", nameof(family));
         if (bounds.Count == 0 || bounds.Any(b => b is null)) throw new ArgumentException("at least one bound, and no null, is needed", nameof(bounds));
         if (batchSizes.Count == 0) throw new ArgumentException("at least one batch size is needed", nameof(batchSizes));
@@ -73,7 +82,8 @@ public static partial class Simulations
         int workers = threads ?? Environment.ProcessorCount;
         if (workers < 1) throw new ArgumentOutOfRangeException(nameof(threads), workers, "must be at least 1");
         if (!Enum.IsDefined(negatives)) throw new ArgumentOutOfRangeException(nameof(negatives), negatives, "unknown negative sampling");
-        var settings = new SimulationSettings(family, bounds, batchSizes.ToArray(), trials, negatives, seed, workers);
+        var settings = new SimulationSettings(family, bounds, batchSizes.ToArray(), trials, negatives, seed, workers, controlVariate,
+            CriticSpec.Parse(critic), null, conditionalPositives);
         // Limits that depend on several arguments at once (largest n for the sampling scheme, memory) stay in
         // SimulationSettings, whose ArgumentExceptions name the parameters of this method (batchSizes, trials, …).
         if (!keepTrialValues) return new SimulationResult(Run(settings, onWork: null), null);
@@ -83,7 +93,7 @@ public static partial class Simulations
     }
 
     /// <summary>
-    /// The run behind both <see cref="Run(IKnownMiFamily, IReadOnlyList{IBound}, IReadOnlyList{int}, int, ulong, int?, NegativeSampling, bool)"/>
+    /// The run behind both <see cref="Run(IKnownMiFamily, IReadOnlyList{IBound}, IReadOnlyList{int}, int, ulong, int?, NegativeSampling, bool, string, bool, int)"/>
     /// and <c>mi simulate</c> (which adds the critic, control-variate and progress settings): validates, then simulates.
     /// </summary>
     internal static SimulationRun Run(SimulationSettings settings, Action<long>? onWork) => Simulator.Run(settings, onWork);

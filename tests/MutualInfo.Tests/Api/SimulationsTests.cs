@@ -15,6 +15,21 @@ public class SimulationsTests
         Assert.Null(result.TrialValues);
     }
 
+    [Fact]
+    public void Critic_control_variate_and_conditional_positives_reach_the_simulator()
+    {
+        var settings = new SimulationSettings(FamilySpec.Parse("gaussian:dim=2,mi=2"), BoundSpec.ParseList("infonce"), [16, 128], 60,
+            NegativeSampling.Independent, 4, 1, ControlVariate: false, Critic: CriticSpec.Parse("scale=0.5,noise=0.3"), ConditionalPositives: 0);
+        var direct = Simulator.Run(settings);
+        var result = Simulations.Run("gaussian:dim=2,mi=2", "infonce", [16, 128], trials: 60, seed: 4, threads: 2,
+            critic: "scale=0.5,noise=0.3", controlVariate: false, conditionalPositives: 0);
+        Assert.Equal(direct.Rows, result.Rows);
+        Assert.All(result.Rows, r => Assert.Equal(r.PlainEstimate, r.Estimate));
+        var exact = Simulations.Run("gaussian:dim=2,mi=2", "infonce", [16, 128], trials: 60, seed: 4, threads: 2, controlVariate: false, conditionalPositives: 0);
+        Assert.NotEqual(exact.Rows, result.Rows);
+        Assert.Throws<ArgumentException>("critic", () => Simulations.Run("gaussian:dim=2,mi=2", "infonce", [16], critic: "bogus"));
+    }
+
     [Theory]
     [InlineData(NegativeSampling.Independent)]
     [InlineData(NegativeSampling.InBatch)]
