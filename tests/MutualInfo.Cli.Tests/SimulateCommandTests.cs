@@ -162,6 +162,17 @@ public class SimulateCommandTests
     }
 
     [Fact]
+    public void A_damaged_shard_file_is_named_in_the_one_line_error()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("garbage.json"), "{\"format\": \"mi-simulate-shard/2\", \"shard\": ");
+        var result = CliProcess.RunIn(dir.Path, "simulate", "merge", "garbage.json");
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("mi: error: merge: cannot read 'garbage.json': ", result.Stderr);
+        Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void Png_plot_is_a_png()
     {
         using var dir = new TempDirectory();

@@ -42,7 +42,7 @@ internal static class SimulateMergeCommand
             using var stream = File.OpenRead(path);
             return SimulationShard.Read(stream);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             throw new UsageException($"merge: cannot read '{path}': {LibraryErrors.Describe(e)}");
         }
