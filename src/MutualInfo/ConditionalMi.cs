@@ -37,7 +37,7 @@ public static class ConditionalMi
     /// Estimates I(X;Y|Z) (I(X;Y) when Z is empty) with SE, 95% CI and, when <paramref name="permutations"/> &gt; 0, the
     /// p-value of conditional independence by local permutation (<see cref="LocalPermutationTest"/>).
     /// Throws <see cref="ArgumentException"/> on bad input (unknown estimator, estimator unfit for the column types,
-    /// a discrete column with one level, a constant column, too few rows).
+    /// a value that is not finite, a discrete column with one level, a constant column, too few rows).
     /// </summary>
     /// <remarks>Continuous columns are z-scored first unless <paramref name="standardize"/> is false (k-NN neighbourhoods are scale-sensitive).</remarks>
     /// <example>
@@ -54,6 +54,7 @@ public static class ConditionalMi
         if (permutations < 0) throw new ArgumentOutOfRangeException(nameof(permutations), $"must be 0 or more, got {permutations}");
         options ??= new CmiOptions();
         options.Validate();
+        CmiValidation.RequireFinite(samples);
         CmiValidation.RequireVariation(samples);
         if (standardize) samples = ConditionalStandardization.Apply(samples);
         return Run(samples, Choose(samples, estimator, options), permutations, seed);
@@ -68,6 +69,7 @@ public static class ConditionalMi
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(estimator);
         if (permutations < 0) throw new ArgumentOutOfRangeException(nameof(permutations), $"must be 0 or more, got {permutations}");
+        CmiValidation.RequireFinite(samples);
         CmiValidation.RequireVariation(samples);
         if (standardize) samples = ConditionalStandardization.Apply(samples);
         return Run(samples, estimator, permutations, seed);

@@ -93,7 +93,9 @@ public static class FeatureRanking
         if (features.Dim < 1) throw new ArgumentException("no feature columns to rank", "features");
         foreach (string name in features.Names)
             if (name == target.Names[0]) throw new ArgumentException($"'{name}' is the target; a target cannot also be a feature", "features");
-        CmiValidation.RequireVariation(new ConditionalSamples(features, target, ConditionalSamples.Block.Empty));
+        var all = new ConditionalSamples(features, target, ConditionalSamples.Block.Empty);
+        CmiValidation.RequireFinite(all);
+        CmiValidation.RequireVariation(all);
         features = RanksWithRandomTieBreaks(features, seed);
         target = RanksWithRandomTieBreaks(target, seed ^ 0x5bd1e995UL);
         features = Standardize(features, target, out target);

@@ -12,6 +12,15 @@ internal static class CmiValidation
             throw new ArgumentException($"{samples.Count} data row(s), but {estimatorDescription} needs at least {minimum}", "samples");
     }
 
+    /// <summary>Throws when a value is NaN or infinite, naming its (1-based) row and column.</summary>
+    public static void RequireFinite(ConditionalSamples samples)
+    {
+        foreach (var block in new[] { samples.X, samples.Y, samples.Z })
+            for (int i = 0; i < block.Values.Length; i++)
+                if (!double.IsFinite(block.Values[i]))
+                    throw new ArgumentException($"row {i / block.Dim + 1}, column '{block.Names[i % block.Dim]}': value {block.Values[i]} is not finite", "samples");
+    }
+
     /// <summary>
     /// Throws on a column with a single value: a constant continuous column carries no information and cannot be
     /// scaled; a discrete column with one level is no variable at all.
