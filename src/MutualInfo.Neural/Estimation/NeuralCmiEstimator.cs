@@ -59,6 +59,7 @@ public sealed class NeuralCmiEstimator : ICmiEstimator
     public MiEstimate Estimate(ConditionalSamples samples, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(samples);
+        CmiValidation.RequireFinite(samples);
         CmiValidation.RequireRows(samples, MinSamples(samples), $"{Name} with groups of {_options.GroupSize}");
         if (!samples.AllContinuous) throw new ArgumentException($"{Name}: for continuous columns only; with discrete columns use auto or mixed-ksg", "estimator");
         var (train, validation, test) = Split(ConditionalStandardization.Apply(samples), seed);

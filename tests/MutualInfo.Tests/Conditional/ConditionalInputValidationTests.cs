@@ -1,4 +1,5 @@
 using MutualInfo.Data;
+using MutualInfo.Estimators.Conditional;
 
 namespace MutualInfo.Tests.Conditional;
 
@@ -36,5 +37,22 @@ public class ConditionalInputValidationTests
         var error = Assert.ThrowsAny<ArgumentException>(() => FeatureRanking.Rank(CmiTestData.Column(features, "f"), CmiTestData.Column(samples.Y.Values, "t")));
         Assert.Equal("samples", error.ParamName);
         Assert.Contains("row 6, column 'f'", error.Message);
+    }
+
+    [Theory]
+    [InlineData("ksg-cmi")]
+    [InlineData("mixed-ksg")]
+    [InlineData("ksg-cmi-copula")]
+    [InlineData("gaussian-cmi")]
+    public void An_estimator_used_directly_refuses_a_value_that_is_not_finite(string name)
+    {
+        var samples = CmiTestData.Draw("cmi-collider", 400, 3);
+        double[] z = samples.Z.Values.ToArray();
+        z[9] = double.PositiveInfinity;
+        var damaged = new ConditionalSamples(samples.X, samples.Y, CmiTestData.Column(z, "c"));
+        ICmiEstimator estimator = ConditionalMi.Choose(samples, name, new CmiOptions { Splits = 4 });
+        var error = Assert.ThrowsAny<ArgumentException>(() => estimator.Estimate(damaged, 1));
+        Assert.Equal("samples", error.ParamName);
+        Assert.Contains("row 10, column 'c'", error.Message);
     }
 }

@@ -38,6 +38,7 @@ public sealed class CopulaKsgCmiEstimator : ICmiEstimator
     /// <inheritdoc />
     public MiEstimate Estimate(ConditionalSamples samples, ulong seed)
     {
+        CmiValidation.RequireFinite(samples);
         CmiValidation.RequireRows(samples, MinSamples(samples), $"{Name} with k = {_options.K}");
         double raw = RawOnScores(samples, seed);
         var (seRaw, halfMean) = HalfSplitError.Measure(samples, _options.Splits, seed, RawOnScores);

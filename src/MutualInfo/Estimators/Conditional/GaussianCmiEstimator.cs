@@ -32,6 +32,7 @@ public sealed class GaussianCmiEstimator : ICmiEstimator
     /// <inheritdoc />
     public MiEstimate Estimate(ConditionalSamples samples, ulong seed)
     {
+        CmiValidation.RequireFinite(samples);
         CmiValidation.RequireRows(samples, MinSamples(samples), Name);
         var joint = Joint(samples);
         double mi = Point(joint, samples, AllRows(samples.Count));

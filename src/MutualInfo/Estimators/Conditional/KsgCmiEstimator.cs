@@ -35,6 +35,7 @@ public sealed class KsgCmiEstimator : ICmiEstimator
     /// <inheritdoc />
     public MiEstimate Estimate(ConditionalSamples samples, ulong seed)
     {
+        CmiValidation.RequireFinite(samples);
         CmiValidation.RequireRows(samples, MinSamples(samples), $"{Name} with k = {_options.K}");
         double mi = PointEstimate(samples, seed);
         var (se, halfMean) = HalfSplitError.Measure(samples, _options.Splits, seed, PointEstimate);

@@ -31,6 +31,7 @@ public sealed class StratifiedCmiEstimator(ICmiEstimator inner) : ICmiEstimator
     /// <inheritdoc />
     public MiEstimate Estimate(ConditionalSamples samples, ulong seed)
     {
+        CmiValidation.RequireFinite(samples);
         var (strata, weights, dropped) = Split(samples);
         if (strata.Count == 0) throw new ArgumentException($"{Name}: no stratum of Z has the {inner.MinSamples(samples)} rows the estimator needs", "samples");
         double mi = 0, variance = 0;

@@ -24,6 +24,7 @@ public sealed class PlugInEstimator : ICmiEstimator
     /// <inheritdoc />
     public MiEstimate Estimate(ConditionalSamples samples, ulong seed)
     {
+        CmiValidation.RequireFinite(samples);
         CmiValidation.RequireRows(samples, MinSamples(samples), Name);
         var tables = Tables.Of(samples);
         double mi = tables.Estimate();

@@ -44,6 +44,7 @@ public sealed class RossEstimator : ICmiEstimator
     {
         if (samples.Z.Dim > 0 || !(samples.X.AllDiscrete ^ samples.Y.AllDiscrete) || samples.X.AnyDiscrete == samples.Y.AnyDiscrete)
             throw new ArgumentException("ross needs one side all discrete, the other all continuous, and no Z columns", nameof(samples));
+        CmiValidation.RequireFinite(samples);
         CmiValidation.RequireRows(samples, MinSamples(samples), $"{Name} with k = {_options.K}");
         double mi = PointEstimate(samples, seed);
         var (se, _) = HalfSplitError.Measure(samples, _options.Splits, seed, PointEstimate);

@@ -1,0 +1,20 @@
+using MutualInfo.Data;
+using MutualInfo.Neural.Estimation;
+
+namespace MutualInfo.Neural.Tests;
+
+/// <summary>Input checks that need no training (no libtorch, no fixture).</summary>
+public sealed class NeuralCmiInputTests
+{
+    [Fact]
+    public void A_value_that_is_not_finite_is_an_argument_error_naming_row_and_column_not_a_divergence()
+    {
+        var s = NeuralCmiFixture.Draw("cmi-collider", 1100, 3);
+        double[] x = s.X.Values.ToArray();
+        x[40] = double.NaN;
+        var damaged = new ConditionalSamples(new ConditionalSamples.Block(x, 1, ["a"]), s.Y, s.Z);
+        var error = Assert.ThrowsAny<ArgumentException>(() => new NeuralCmiEstimator(new NeuralCmiOptions { MaxSteps = 20, EvalEvery = 10 }).Estimate(damaged, 1));
+        Assert.Equal("samples", error.ParamName);
+        Assert.Contains("row 41, column 'a'", error.Message);
+    }
+}
