@@ -84,7 +84,9 @@ internal static class Simulator
                 TrialBlock part = parts.Count == settings.BatchSizes.Count && parts[b].N == settings.BatchSizes[b]
                     ? parts[b]
                     : throw new ArgumentException($"shard {shard} does not hold the batch sizes of the run", nameof(shards));
-                if (part.Values.Length != slotsPerBlock || part.Controls.Length != indices.Length || part.Values.Any(v => v.Length != indices.Length))
+                if (part.Values.Length != slotsPerBlock)
+                    throw new ArgumentException($"shard {shard} holds values of {part.Values.Length} bounds at n = {part.N}, expected {slotsPerBlock}", nameof(shards));
+                if (part.Controls.Length != indices.Length || part.Values.Any(v => v.Length != indices.Length))
                     throw new ArgumentException($"shard {shard} holds {part.Controls.Length} trials per bound, expected {indices.Length}", nameof(shards));
                 if ((part.ConditionalValues is null) != (layout is null)
                     || (layout is not null && (part.ConditionalValues!.Length != slotsPerBlock || part.ZeroMeanControls?.Length != layout.ControlsPerSize

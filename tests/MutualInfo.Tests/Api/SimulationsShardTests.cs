@@ -116,4 +116,18 @@ public class SimulationsShardTests
         Assert.Equal("shards", mixed.ParamName);
         Assert.Contains("different runs", mixed.Message);
     }
+
+    [Fact]
+    public void A_shard_missing_a_bound_says_so_in_the_merge_error()
+    {
+        // Three bounds, but one block of shard 1 holds the values of two: the error must say which count is wrong.
+        using var buffer = new MemoryStream();
+        Shard(1).WriteTo(buffer);
+        var root = System.Text.Json.Nodes.JsonNode.Parse(buffer.ToArray())!;
+        root["families"]![0]!["blocks"]![0]!["values"]!.AsArray().RemoveAt(2);
+        SimulationShard damaged = SimulationShard.Read(new MemoryStream(Encoding.UTF8.GetBytes(root.ToJsonString())));
+        var error = Assert.Throws<ArgumentException>(() => Simulations.Merge([Shard(0), damaged, Shard(2)]));
+        Assert.Equal("shards", error.ParamName);
+        Assert.Contains("shard 1/3 holds values of 2 bounds at n = 2, expected 3", error.Message);
+    }
 }
