@@ -66,6 +66,16 @@ public sealed class ConditionalCommandTests : IDisposable
     }
 
     [Fact]
+    public void AnUnknownConditionalEstimatorListsEveryNameTheFlagTakesIncludingTheNeuralOne()
+    {
+        string csv = ColliderCsv(200);
+        var (exit, _, stderr) = CliRunner.Run("estimate", csv, "--x", "X", "--y", "Y", "--z", "Z", "--estimator", "infonce");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("mi: error: --estimator: unknown conditional estimator 'infonce' (available: auto, ", stderr);
+        Assert.Contains(", infonce-cmi)", stderr);
+    }
+
+    [Fact]
     public void HumanOutputNamesZAndTheLocalPermutationTest()
     {
         string csv = ColliderCsv(600);

@@ -19,11 +19,16 @@ internal static class NeuralCmiSettings
         string.Join("; ", ConditionalMi.Estimators.Select(e => $"{e.Name}: {e.Description}")) +
         $"; {NeuralCmiEstimator.EstimatorName}: neural: InfoNCE critic f((x, z), y) with negatives from groups of 64 Z-neighbours (k-NN conditional sampler), held-out estimate; SE from the test groups";
 
+    /// <summary>Every name `--estimator` takes with --z or --discrete: the core's and the neural one.</summary>
+    public static IEnumerable<string> Names => ConditionalMi.Estimators.Select(e => e.Name).Append(NeuralCmiEstimator.EstimatorName);
+
     /// <summary>The neural estimator for <paramref name="name"/>, or null for the core's estimators (which then must not get neural flags).</summary>
     public static ICmiEstimator? Create(string name, NeuralSettings flags, Action<int, int>? progress = null)
     {
         if (!IsNeural(name))
         {
+            if (!ConditionalMi.Estimators.Any(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase)))
+                throw new UsageException($"--estimator: unknown conditional estimator '{name}' (available: {string.Join(", ", Names)})");
             flags.RequireNoneFor($"the conditional estimator {name}");
             return null;
         }
