@@ -158,6 +158,28 @@ public sealed class NeuralCmiEstimator : ICmiEstimator
         };
     }
 
+    /// <summary>
+    /// For anchor <paramref name="a"/> with scores <paramref name="row"/> over its group: log K + S[a, a] −
+    /// logsumexp_b S[a, b], and S[a, a] − log mean_(b ≠ a) e^S[a, b] with the negatives' own maximum taken out
+    /// (subtracting e^S[a, a] from the full sum instead loses everything when the positive outscores every
+    /// negative by more than ~36 nats: the difference rounds to 0 and the term to +∞).
+    /// </summary>
+    internal static (double InfoNce, double LeaveOneOut) RowTerms(ReadOnlySpan<double> row, int a)
+    {
+        double max = double.NegativeInfinity, sum = 0, maxOthers = double.NegativeInfinity, sumOthers = 0;
+        for (int b = 0; b < row.Length; b++)
+        {
+            max = Math.Max(max, row[b]);
+            if (b != a) maxOthers = Math.Max(maxOthers, row[b]);
+        }
+        for (int b = 0; b < row.Length; b++)
+        {
+            sum += Math.Exp(row[b] - max);
+            if (b != a) sumOthers += Math.Exp(row[b] - maxOthers);
+        }
+        return (Math.Log(row.Length) + row[a] - max - Math.Log(sum), row[a] - maxOthers - Math.Log(sumOthers / (row.Length - 1)));
+    }
+
     /// <summary>Held-out rows as tensors, scored group by group (K×K each, so any critic kind stays small).</summary>
     private sealed class HeldOutGroups : IDisposable
     {
@@ -187,14 +209,7 @@ public sealed class NeuralCmiEstimator : ICmiEstimator
                 using (var y = _y.narrow(0, g * _k, _k))
                     HeldOutTensors.Score(critic, xz, y, _scores);
                 for (int a = 0; a < _k; a++)
-                {
-                    var row = _scores.AsSpan(a * _k, _k);
-                    double max = double.NegativeInfinity, sum = 0;
-                    foreach (double v in row) max = Math.Max(max, v);
-                    foreach (double v in row) sum += Math.Exp(v - max);
-                    terms[g * _k + a] = Math.Log(_k) + row[a] - max - Math.Log(sum);
-                    leaveOneOut[g * _k + a] = row[a] - max - Math.Log((sum - Math.Exp(row[a] - max)) / (_k - 1));
-                }
+                    (terms[g * _k + a], leaveOneOut[g * _k + a]) = RowTerms(_scores.AsSpan(a * _k, _k), a);
             }
             return (terms, leaveOneOut);
         }
