@@ -76,6 +76,16 @@ public sealed class ConditionalCommandTests : IDisposable
     }
 
     [Fact]
+    public void NeuralCmiWithACriticTooLargeForMemoryIsAOneLineErrorNamingTheFlag()
+    {
+        string csv = ColliderCsv(1100);
+        var (exit, _, stderr) = CliRunner.Run("estimate", csv, "--x", "X", "--y", "Y", "--z", "Z", "--estimator", "infonce-cmi", "--hidden", "100000000");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("mi: error: --hidden: the critic (100000000 units × 2 layers) would need about", stderr);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
     public void HumanOutputNamesZAndTheLocalPermutationTest()
     {
         string csv = ColliderCsv(600);

@@ -1,4 +1,5 @@
 using MutualInfo.Data;
+using MutualInfo.Neural.Critics;
 using MutualInfo.Neural.Estimation;
 
 namespace MutualInfo.Neural.Tests;
@@ -16,5 +17,15 @@ public sealed class NeuralCmiInputTests
         var error = Assert.ThrowsAny<ArgumentException>(() => new NeuralCmiEstimator(new NeuralCmiOptions { MaxSteps = 20, EvalEvery = 10 }).Estimate(damaged, 1));
         Assert.Equal("samples", error.ParamName);
         Assert.Contains("row 41, column 'a'", error.Message);
+    }
+
+    [Fact]
+    public void A_critic_too_large_for_memory_is_an_argument_error_before_libtorch_allocates_it()
+    {
+        var s = NeuralCmiFixture.Draw("cmi-collider", 1100, 3);
+        var huge = new NeuralCmiEstimator(new NeuralCmiOptions { Critic = new CriticOptions(CriticKind.Separable, Layers: 2, Hidden: 100_000_000) });
+        var error = Assert.ThrowsAny<ArgumentException>(() => huge.Estimate(s, 1));
+        Assert.Equal("options.Critic.Hidden", error.ParamName);
+        Assert.Contains("the critic (100000000 units × 2 layers)", error.Message);
     }
 }

@@ -48,4 +48,17 @@ public sealed record CriticOptions(
 
     /// <summary>The lower-case name used on the command line and in JSON.</summary>
     public string KindName => Kind.ToString().ToLowerInvariant();
+
+    /// <summary>
+    /// Bytes to train this critic on <paramref name="dimX"/> + <paramref name="dimY"/> inputs in batches of
+    /// <paramref name="batchRows"/>: parameters (with gradient and Adam's two moments: 16 bytes each) plus one batch's
+    /// activations forward and back.
+    /// </summary>
+    internal double TrainingBytes(int dimX, int dimY, int batchRows)
+    {
+        double h = Hidden, layers = Math.Max(1, Layers), e = Embedding;
+        double parameters = (dimX + dimY) * h + 2 * (layers - 1) * h * h + 2 * h * e;
+        double activations = 2.0 * 4 * batchRows * h * layers * 2;
+        return 16 * parameters + activations;
+    }
 }
