@@ -86,7 +86,7 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
         var magnitude = fit is null || samples.DimX + samples.DimY <= 2 ? null : MagnitudeDependence.Test(scores, fit, seed);
         var norms = magnitude is null ? null : SquaredNormBound.Estimate(scores, Inner(null), seed);
         var evidence = new CopulaKsgReliability.Evidence(mi, se, lo, hi, bias?.Bias ?? 0, samples.Count, samples.DimX + samples.DimY, fit, magnitude, norms,
-            bias?.GapSd ?? double.NaN, bias?.Count ?? 0);
+            bias?.GapSd ?? double.NaN, bias?.Count ?? 0, bias?.BiasError ?? double.NaN);
         var (reported, low, high, reasons, coversBoth) = CopulaKsgReliability.Decide(evidence);
         if (splits == 0) (low, high) = (double.NaN, double.NaN);
         string method = $"KSG (k = {_options.Ksg.K}) on normal scores {correction}; "

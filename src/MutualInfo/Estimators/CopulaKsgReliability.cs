@@ -133,14 +133,14 @@ internal static class CopulaKsgReliability
 
     /// <summary>
     /// How far K and G may disagree on Gaussian-copula data. K and G come from the same rows and share most of their
-    /// error, so where the surrogates measured the spread of K − G on Gaussian data of this size, that spread (times
-    /// <see cref="GapZ"/>, with the surrogate mean's own error) is the yardstick; otherwise 2 combined SEs, which
-    /// ignore that shared error, plus a tenth of the correction.
+    /// error, so where the surrogates measured the spread of K − G on Gaussian data of this size, that spread combined
+    /// with the error of the subtracted correction (the surrogates' mean KSG bias), times <see cref="GapZ"/>, is the
+    /// yardstick; otherwise 2 combined SEs, which ignore that shared error, plus a tenth of the correction.
     /// </summary>
     private static double DisagreementToleranceOf(Evidence e, GaussianCopulaFit fit)
     {
         if (double.IsFinite(e.GapSd) && e.GapSd > 0 && e.Surrogates > 1)
-            return GapZ * e.GapSd * Math.Sqrt(1 + 1.0 / e.Surrogates) + DisagreementTolerance;
+            return GapZ * Math.Sqrt(e.GapSd * e.GapSd + (double.IsFinite(e.CorrectionError) ? e.CorrectionError * e.CorrectionError : 0)) + DisagreementTolerance;
         double combined = Math.Sqrt((double.IsFinite(e.StdError) ? e.StdError * e.StdError : 0) + fit.StdError * fit.StdError);
         return 2 * combined + DisagreementTolerance + CorrectionTolerance * Math.Abs(e.Correction);
     }
@@ -160,6 +160,8 @@ internal static class CopulaKsgReliability
     /// <param name="Norms">The MI between the squared norms, a lower bound; null without a fit or for 1 + 1 columns.</param>
     /// <param name="GapSd">The surrogates' spread of K − G (<see cref="SurrogateBias.GapSd"/>); NaN without surrogates.</param>
     /// <param name="Surrogates">How many surrogates measured it.</param>
+    /// <param name="CorrectionError">Monte-Carlo SE of the correction (<see cref="SurrogateBias.BiasError"/>); NaN without surrogates.</param>
     public sealed record Evidence(double Ksg, double StdError, double Low, double High, double Correction, int Rows, int Dims,
-        GaussianCopulaFit? Fit, MagnitudeDependence? Magnitude, SquaredNormBound? Norms = null, double GapSd = double.NaN, int Surrogates = 0);
+        GaussianCopulaFit? Fit, MagnitudeDependence? Magnitude, SquaredNormBound? Norms = null, double GapSd = double.NaN, int Surrogates = 0,
+        double CorrectionError = double.NaN);
 }
