@@ -45,7 +45,7 @@ public sealed class NeuralCmiEstimator : ICmiEstimator
     public string Name => EstimatorName;
 
     /// <inheritdoc />
-    /// <remarks>Two groups of K in each of the validation and test parts.</remarks>
+    /// <remarks>Four groups of K in each of the validation and test parts.</remarks>
     public int MinSamples(ConditionalSamples samples) => (int)Math.Ceiling(4.0 * _options.GroupSize / ((1 - _options.TrainFraction) / 2)) + 1;
 
     /// <inheritdoc />
