@@ -52,13 +52,15 @@ public sealed record CriticOptions(
     /// <summary>
     /// Bytes to train this critic on <paramref name="dimX"/> + <paramref name="dimY"/> inputs in batches of
     /// <paramref name="batchRows"/>: parameters (with gradient and Adam's two moments: 16 bytes each) plus one batch's
-    /// activations forward and back.
+    /// activations forward and back — per row for critics that embed each side once, per scored pair
+    /// (<paramref name="pairsPerStep"/>) for the concat critic, whose MLP runs on every (x, y) pair of the step.
     /// </summary>
-    internal double TrainingBytes(int dimX, int dimY, int batchRows)
+    internal double TrainingBytes(int dimX, int dimY, int batchRows, double pairsPerStep)
     {
         double h = Hidden, layers = Math.Max(1, Layers), e = Embedding;
         double parameters = (dimX + dimY) * h + 2 * (layers - 1) * h * h + 2 * h * e;
-        double activations = 2.0 * 4 * batchRows * h * layers * 2;
+        double evaluated = Kind == CriticKind.Concat ? Math.Max(batchRows, pairsPerStep) : batchRows;
+        double activations = 2.0 * 4 * evaluated * h * layers * 2;
         return 16 * parameters + activations;
     }
 }

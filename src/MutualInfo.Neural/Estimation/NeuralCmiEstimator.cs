@@ -62,7 +62,8 @@ public sealed class NeuralCmiEstimator : ICmiEstimator
         CmiValidation.RequireFinite(samples);
         CmiValidation.RequireRows(samples, MinSamples(samples), $"{Name} with groups of {_options.GroupSize}");
         if (!samples.AllContinuous) throw new ArgumentException($"{Name}: for continuous columns only; with discrete columns use auto or mixed-ksg", "estimator");
-        MemoryBudget.Require(_options.Critic.TrainingBytes(samples.X.Dim + samples.Z.Dim, samples.Y.Dim, _options.GroupsPerBatch * _options.GroupSize),
+        MemoryBudget.Require(_options.Critic.TrainingBytes(samples.X.Dim + samples.Z.Dim, samples.Y.Dim, _options.GroupsPerBatch * _options.GroupSize,
+            (double)_options.GroupsPerBatch * _options.GroupSize * _options.GroupSize),
             $"the critic ({_options.Critic.Hidden} units × {_options.Critic.Layers} layers)", "options.Critic.Hidden");
         var (train, validation, test) = Split(ConditionalStandardization.Apply(samples), seed);
         var (testTerms, steps, stillRising) = TrainAndScore(train, validation, test, seed);

@@ -161,7 +161,7 @@ public sealed class NeuralEstimator : IMiEstimator
             throw new ArgumentException($"the concat critic would need {(long)nTest * nTest * _options.Critic.Hidden:N0} activations to score {nTest} held-out pairs; use a separable critic or fewer held-out rows", "options.Critic");
         // Held-out scoring keeps the best and the current n×n matrix (double) and the critic's float32 and float64 copies.
         MemoryBudget.Require(28.0 * nTest * nTest, $"scoring {nTest} held-out rows (n×n score matrices)", "options.MaxTest");
-        MemoryBudget.Require(_options.Critic.TrainingBytes(dimX, dimY, _options.BatchSize), $"the critic ({_options.Critic.Hidden} units × {_options.Critic.Layers} layers)", "options.Critic.Hidden");
+        MemoryBudget.Require(_options.Critic.TrainingBytes(dimX, dimY, _options.BatchSize, (double)_options.BatchSize * _options.BatchSize), $"the critic ({_options.Critic.Hidden} units × {_options.Critic.Layers} layers)", "options.Critic.Hidden");
     }
 
     /// <summary>Trains with early stopping; returns the best held-out score matrix (double, row-major).</summary>
