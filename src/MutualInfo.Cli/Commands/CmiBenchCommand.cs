@@ -94,8 +94,7 @@ internal static class CmiBenchCommand
 
     private static string Json(IReadOnlyList<CmiBenchResult> results, List<Row> summary, int n, int seeds, int perms)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        return JsonText.Indented(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("samples", n);
@@ -136,7 +135,6 @@ internal static class CmiBenchCommand
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
     }
 }

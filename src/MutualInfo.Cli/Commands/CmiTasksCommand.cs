@@ -49,8 +49,7 @@ internal static class CmiTasksCommand
 
     private static string Json(IReadOnlyList<CmiTask> tasks)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        return JsonText.Indented(w =>
         {
             w.WriteStartObject();
             w.WriteStartArray("tasks");
@@ -71,8 +70,7 @@ internal static class CmiTasksCommand
             }
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        });
     }
 
     private static string I(int v) => v.ToString(CultureInfo.InvariantCulture);

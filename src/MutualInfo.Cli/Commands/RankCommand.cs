@@ -115,8 +115,7 @@ internal static class RankCommand
     /// <summary>{"target","n_samples","features":[{"name","estimator","mi","std_error","ci95","p_value","q_value"}],"selection":[…]|null,"method","warnings"}.</summary>
     private static string Json(RankResult r, IReadOnlyList<string> warnings)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonText.Indented(w =>
         {
             w.WriteStartObject();
             w.WriteString("target", r.Target);
@@ -157,8 +156,7 @@ internal static class RankCommand
             foreach (string warning in warnings) w.WriteStringValue(warning);
             w.WriteEndArray();
             w.WriteEndObject();
-        }
-        return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        }, relaxedEscaping: true);
     }
 
     private static Multiplot Plot(RankResult r)

@@ -13,8 +13,7 @@ internal static class EstimateReport
     /// <param name="extra">Further top-level fields written after "dim_y" (e.g. a conditional estimate's "dim_z").</param>
     public static string Json(MiEstimate e, IReadOnlyDictionary<string, object?> settings, Action<Utf8JsonWriter>? extra = null)
     {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        return JsonText.Indented(w =>
         {
             w.WriteStartObject();
             w.WriteString("estimator", e.Estimator);
@@ -58,8 +57,7 @@ internal static class EstimateReport
             }
             w.WriteEndObject();
             w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        }, relaxedEscaping: true);
     }
 
     public static string Human(MiEstimate e, string source, IReadOnlyList<string> xNames, IReadOnlyList<string> yNames, int permutations, IReadOnlyList<string>? zNames = null)
