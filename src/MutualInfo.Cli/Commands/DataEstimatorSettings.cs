@@ -27,14 +27,7 @@ internal sealed record DataEstimatorSettings(int K, double TieNoise, int Splits,
     {
         var flags = Flags;
         var defaults = new MutualInfo.Neural.Estimation.NeuralEstimatorOptions();
-        var critic = defaults.Critic with
-        {
-            Kind = flags.Critic is { } kind ? MutualInfo.Neural.Critics.CriticOptions.ParseKind(kind) : defaults.Critic.Kind,
-            Layers = flags.Layers ?? defaults.Critic.Layers,
-            Hidden = flags.Hidden ?? defaults.Critic.Hidden,
-            Embedding = flags.Embedding ?? defaults.Critic.Embedding,
-            Activation = flags.Activation is { } activation ? MutualInfo.Neural.Critics.CriticOptions.ParseActivation(activation) : defaults.Critic.Activation,
-        };
+        var critic = flags.CriticOver(defaults.Critic);
         return new MutualInfo.Neural.Estimation.NeuralEstimator(defaults with
         {
             Objective = flags.Objective(objective),

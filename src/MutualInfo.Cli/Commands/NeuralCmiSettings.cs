@@ -1,5 +1,4 @@
 using MutualInfo.Estimators.Conditional;
-using MutualInfo.Neural.Critics;
 using MutualInfo.Neural.Estimation;
 
 namespace MutualInfo.Cli.Commands;
@@ -42,14 +41,7 @@ internal static class NeuralCmiSettings
         foreach (var (flag, given) in new[] { ("--batch", flags.Batch is not null), ("--test-fraction", flags.TestFraction is not null), ("--max-test", flags.MaxTest is not null), ("--tau", flags.Tau is not null) })
             if (given) throw new UsageException($"{flag}: does not apply to --estimator {NeuralCmiEstimator.EstimatorName} (it trains on groups of Z-neighbours and holds out a quarter of the rows each for validation and test)");
         var defaults = new NeuralCmiOptions();
-        var critic = defaults.Critic with
-        {
-            Kind = flags.Critic is { } kind ? CriticOptions.ParseKind(kind) : defaults.Critic.Kind,
-            Layers = flags.Layers ?? defaults.Critic.Layers,
-            Hidden = flags.Hidden ?? defaults.Critic.Hidden,
-            Embedding = flags.Embedding ?? defaults.Critic.Embedding,
-            Activation = flags.Activation is { } activation ? CriticOptions.ParseActivation(activation) : defaults.Critic.Activation,
-        };
+        var critic = flags.CriticOver(defaults.Critic);
         // One torch thread whatever --threads says, as for the neural MI estimators: small matrices, and bit-reproducible.
         return new NeuralCmiEstimator(defaults with
         {

@@ -1,3 +1,4 @@
+using MutualInfo.Neural.Critics;
 using MutualInfo.Neural.Objectives;
 
 namespace MutualInfo.Cli.Commands;
@@ -32,6 +33,16 @@ internal sealed record NeuralSettings(
         if (GivenFlags().FirstOrDefault() is { } flag)
             throw new UsageException($"{flag}: applies only to the neural estimators ({string.Join(", ", ObjectiveNames.DataEstimatorNames)}), not to {estimator}");
     }
+
+    /// <summary>The critic given by --critic, --layers, --hidden, --embedding and --activation over <paramref name="defaults"/>.</summary>
+    public CriticOptions CriticOver(CriticOptions defaults) => defaults with
+    {
+        Kind = Critic is { } kind ? CriticOptions.ParseKind(kind) : defaults.Kind,
+        Layers = Layers ?? defaults.Layers,
+        Hidden = Hidden ?? defaults.Hidden,
+        Embedding = Embedding ?? defaults.Embedding,
+        Activation = Activation is { } activation ? CriticOptions.ParseActivation(activation) : defaults.Activation,
+    };
 
     /// <summary>The objective spec for the neural estimator, with --tau applied (SMILE only).</summary>
     public string Objective(string objective)
