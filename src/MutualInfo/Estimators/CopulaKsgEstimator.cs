@@ -83,8 +83,10 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
             double allowance = _options.ResidualBiasAllowance * residualDrift;
             if (allowance > 0) hi += allowance; else lo += allowance;
         }
-        var magnitude = fit is null || samples.DimX + samples.DimY <= 2 ? null : MagnitudeDependence.Test(scores, fit, seed);
-        var norms = magnitude is null ? null : SquaredNormBound.Estimate(scores, Inner(null), seed);
+        // Both the magnitude test and the norms' MI read the squared whitened norms: computed once.
+        var squaredNorms = fit is not null && samples.DimX + samples.DimY > 2 ? WhitenedNorms.OfBothSides(scores) : null;
+        var magnitude = fit is not null && squaredNorms is not null ? MagnitudeDependence.Test(scores, squaredNorms, fit, seed) : null;
+        var norms = squaredNorms is null ? null : SquaredNormBound.Estimate(squaredNorms, Inner(null), seed);
         var evidence = new CopulaKsgReliability.Evidence(mi, se, lo, hi, bias?.Bias ?? 0, samples.Count, samples.DimX + samples.DimY, fit, magnitude, norms,
             bias?.GapSd ?? double.NaN, bias?.Count ?? 0, bias?.BiasError ?? double.NaN);
         var (reported, low, high, reasons, coversBoth) = CopulaKsgReliability.Decide(evidence);

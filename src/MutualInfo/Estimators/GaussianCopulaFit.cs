@@ -34,8 +34,7 @@ internal sealed record GaussianCopulaFit(double[,] Correlation, double Mi, doubl
     {
         int dx = scores.DimX, d = dx + scores.DimY, n = scores.Count;
         if (n <= d + 1) return null;
-        var r = PositiveDefinite(CorrelationOf(scores), d);
-        double plugIn = PlugIn(Flatten(r, d), dx, d);
+        var (r, plugIn) = PlugInOf(scores);
         double unbiased = plugIn - WishartBias(n, dx, d);
         double lambda = Solve(l => ExactMi(Scaled(r, dx, l), dx, d), Math.Clamp(unbiased, 0, plugIn));
         var fitted = Scaled(r, dx, lambda);
@@ -53,8 +52,15 @@ internal sealed record GaussianCopulaFit(double[,] Correlation, double Mi, doubl
     public static double UnbiasedMi(PairedSamples scores)
     {
         int dx = scores.DimX, d = dx + scores.DimY, n = scores.Count;
-        if (n <= d + 1) return double.NaN;
-        return PlugIn(Flatten(PositiveDefinite(CorrelationOf(scores), d), d), dx, d) - WishartBias(n, dx, d);
+        return n <= d + 1 ? double.NaN : PlugInOf(scores).PlugIn - WishartBias(n, dx, d);
+    }
+
+    /// <summary>The normal scores' correlation matrix R (made positive definite) and its plug-in MI.</summary>
+    private static (double[,] R, double PlugIn) PlugInOf(PairedSamples scores)
+    {
+        int dx = scores.DimX, d = dx + scores.DimY;
+        var r = PositiveDefinite(CorrelationOf(scores), d);
+        return (r, PlugIn(Flatten(r, d), dx, d));
     }
 
     /// <summary>

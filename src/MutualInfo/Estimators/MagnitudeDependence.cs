@@ -24,10 +24,13 @@ internal sealed record MagnitudeDependence(double Statistic, double NullMean, do
     /// <summary>(statistic − null mean) / null sd.</summary>
     public double Z => (Statistic - NullMean) / NullSd;
 
-    /// <summary>Tests <paramref name="scores"/> (normal scores) against the Gaussian copula <paramref name="fit"/>.</summary>
-    public static MagnitudeDependence Test(PairedSamples scores, GaussianCopulaFit fit, ulong seed)
+    /// <summary>
+    /// Tests <paramref name="scores"/> (normal scores), whose squared whitened norms are <paramref name="norms"/>
+    /// (<see cref="WhitenedNorms.OfBothSides"/>), against the Gaussian copula <paramref name="fit"/>.
+    /// </summary>
+    public static MagnitudeDependence Test(PairedSamples scores, PairedSamples norms, GaussianCopulaFit fit, ulong seed)
     {
-        double statistic = CovarianceOfSquaredNorms(scores);
+        double statistic = Covariance(norms);
         var family = new MultinormalFamily(fit.Correlation, scores.DimX);
         var nulls = new RunningMoments();
         var x = new double[scores.Count * scores.DimX];
@@ -35,15 +38,15 @@ internal sealed record MagnitudeDependence(double Statistic, double NullMean, do
         for (int m = 0; m < Draws; m++)
         {
             family.SampleJoint(Rng.ForStream(seed ^ StreamBase, (ulong)m), x, y);
-            nulls.Add(CovarianceOfSquaredNorms(new PairedSamples(x, y, scores.DimX, scores.DimY)));
+            nulls.Add(Covariance(WhitenedNorms.OfBothSides(new PairedSamples(x, y, scores.DimX, scores.DimY))));
         }
         return new MagnitudeDependence(statistic, nulls.Mean, Math.Sqrt(nulls.Variance));
     }
 
-    private static double CovarianceOfSquaredNorms(PairedSamples s)
+    /// <summary>The sample covariance of the two columns of a 1 + 1 sample.</summary>
+    private static double Covariance(PairedSamples norms)
     {
-        var a = WhitenedNorms.Squared(s.X, s.DimX, s.Count);
-        var b = WhitenedNorms.Squared(s.Y, s.DimY, s.Count);
+        double[] a = norms.X, b = norms.Y;
         double ma = a.Average(), mb = b.Average(), sum = 0;
         for (int i = 0; i < a.Length; i++) sum += (a[i] - ma) * (b[i] - mb);
         return sum / (a.Length - 1);

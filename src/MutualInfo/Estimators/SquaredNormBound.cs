@@ -15,14 +15,12 @@ namespace MutualInfo.Estimators;
 internal sealed record SquaredNormBound(double Mi, double StdError)
 {
     /// <summary>
-    /// Estimates the bound on <paramref name="scores"/> (normal scores of X and Y) with <paramref name="ksg"/>; each
-    /// side's norms are normal-scored again, so that their heavy right tail does not stretch the neighbourhoods.
+    /// Estimates the bound with <paramref name="ksg"/> from <paramref name="norms"/>, the squared whitened norms of the
+    /// normal scores of X and Y (<see cref="WhitenedNorms.OfBothSides"/>); each side's norms are normal-scored again,
+    /// so that their heavy right tail does not stretch the neighbourhoods.
     /// </summary>
-    public static SquaredNormBound Estimate(PairedSamples scores, KsgEstimator ksg, ulong seed)
+    public static SquaredNormBound Estimate(PairedSamples norms, KsgEstimator ksg, ulong seed)
     {
-        var norms = new PairedSamples(
-            WhitenedNorms.Squared(scores.X, scores.DimX, scores.Count),
-            WhitenedNorms.Squared(scores.Y, scores.DimY, scores.Count), 1, 1);
         var parts = ksg.EstimateWithHalves(norms, seed, s => NormalScores.Apply(s, ksg.Options.Threads));
         return new SquaredNormBound(parts.Mi, parts.StdError);
     }

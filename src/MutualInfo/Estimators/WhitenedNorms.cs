@@ -1,3 +1,4 @@
+using MutualInfo.Data;
 using MutualInfo.Families;
 
 namespace MutualInfo.Estimators;
@@ -8,6 +9,10 @@ namespace MutualInfo.Estimators;
 /// </summary>
 internal static class WhitenedNorms
 {
+    /// <summary>The squared whitened norms of X and of Y, row by row, as a 1 + 1 sample.</summary>
+    public static PairedSamples OfBothSides(PairedSamples s) =>
+        new(Squared(s.X, s.DimX, s.Count), Squared(s.Y, s.DimY, s.Count), 1, 1);
+
     /// <summary>|L⁻¹(x − x̄)|² per row, with L L ᵀ the sample covariance of the block (identity where it is singular).</summary>
     public static double[] Squared(double[] values, int dim, int n)
     {

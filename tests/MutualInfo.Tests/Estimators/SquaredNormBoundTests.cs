@@ -9,7 +9,7 @@ public class SquaredNormBoundTests
 {
     private static readonly KsgEstimator Ksg = new(new KsgOptions { Splits = 10 });
 
-    private static SquaredNormBound Bound(PairedSamples s) => SquaredNormBound.Estimate(NormalScores.Apply(s), Ksg, 1);
+    private static SquaredNormBound Bound(PairedSamples s) => SquaredNormBound.Estimate(WhitenedNorms.OfBothSides(NormalScores.Apply(s)), Ksg, 1);
 
     [Fact]
     public void CarriesTheSharedScaleOfAStudentT()
