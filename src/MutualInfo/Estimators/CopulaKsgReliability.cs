@@ -121,8 +121,7 @@ internal static class CopulaKsgReliability
             return Invariant($"KSG ({e.Ksg:0.000}) and the Gaussian-copula MI ({fit.Mi:0.000} ± {fit.StdError:0.000}) disagree by {gap:+0.000;-0.000}, beyond {tolerance:0.000}: the dependence is not Gaussian-copula, and KSG's bias on it is unmeasured");
         if (e.Norms is { } norms && double.IsFinite(norms.Mi))
         {
-            double normsTolerance = 2 * Math.Sqrt((double.IsFinite(e.StdError) ? e.StdError * e.StdError : 0)
-                + (double.IsFinite(norms.StdError) ? norms.StdError * norms.StdError : 0)) + DisagreementTolerance;
+            double normsTolerance = 2 * Math.Sqrt(Variance(e.StdError) + Variance(norms.StdError)) + DisagreementTolerance;
             if (norms.Mi - e.Ksg > normsTolerance)
                 return Invariant($"the squared norms of X and Y alone carry {norms.Mi:0.000} nats (a lower bound on the MI), more than KSG's {e.Ksg:0.000} by over {normsTolerance:0.000}: KSG misses dependence here");
         }
@@ -140,10 +139,13 @@ internal static class CopulaKsgReliability
     private static double DisagreementToleranceOf(Evidence e, GaussianCopulaFit fit)
     {
         if (double.IsFinite(e.GapSd) && e.GapSd > 0 && e.Surrogates > 1)
-            return GapZ * Math.Sqrt(e.GapSd * e.GapSd + (double.IsFinite(e.CorrectionError) ? e.CorrectionError * e.CorrectionError : 0)) + DisagreementTolerance;
-        double combined = Math.Sqrt((double.IsFinite(e.StdError) ? e.StdError * e.StdError : 0) + fit.StdError * fit.StdError);
+            return GapZ * Math.Sqrt(e.GapSd * e.GapSd + Variance(e.CorrectionError)) + DisagreementTolerance;
+        double combined = Math.Sqrt(Variance(e.StdError) + fit.StdError * fit.StdError);
         return 2 * combined + DisagreementTolerance + CorrectionTolerance * Math.Abs(e.Correction);
     }
+
+    /// <summary>SE², or 0 for an SE that could not be estimated (no splits, no surrogates).</summary>
+    private static double Variance(double se) => double.IsFinite(se) ? se * se : 0;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
