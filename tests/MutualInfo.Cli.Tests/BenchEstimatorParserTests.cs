@@ -48,6 +48,18 @@ public class BenchEstimatorParserTests
     }
 
     [Theory]
+    [InlineData("ksg-copula", true)]
+    [InlineData("ksg-copula:lower-bound=1", true)]
+    [InlineData("ksg-copula:lower-bound=0", false)]
+    public void Ksg_copula_consults_the_neural_lower_bound_unless_told_not_to(string spec, bool consults)
+    {
+        var parsed = BenchEstimatorParser.Parse(spec, threads: 1);
+        var estimator = Assert.IsType<global::MutualInfo.Estimators.CopulaKsgEstimator>(parsed.Estimator);
+        Assert.Equal(consults, estimator.Options.HeldOutLowerBound is global::MutualInfo.Neural.Estimation.NeuralEstimator);
+        if (consults) Assert.True(((global::MutualInfo.Neural.Estimation.NeuralEstimator)estimator.Options.HeldOutLowerBound!).Options.CrossSelection);
+    }
+
+    [Theory]
     [InlineData("nope", "--estimators: unknown estimator 'nope'")]
     [InlineData("ksg:k", "--estimators: expected key=value, got 'k'")]
     [InlineData("ksg:k=x", "--estimators: k must be an integer, got 'x'")]
@@ -58,6 +70,8 @@ public class BenchEstimatorParserTests
     [InlineData("ksg:splits=1", "--estimators: 'ksg:splits=1': --splits: must be 0 (no CI) or at least 2")]
     [InlineData("ksg-copula:variant=2", "--estimators: key 'variant' does not apply to ksg-copula")]
     [InlineData("ksg-copula:resamples=9", "--estimators: key 'resamples' does not apply to ksg-copula")]
+    [InlineData("ksg-copula:lower-bound=2", "--estimators: lower-bound must be 0 or 1, got 2")]
+    [InlineData("ksg:lower-bound=0", "--estimators: key 'lower-bound' does not apply to ksg")]
     public void Bad_specs_are_one_line_usage_errors(string spec, string expected)
     {
         var e = Assert.Throws<UsageException>(() => BenchEstimatorParser.Parse(spec, threads: 1));

@@ -56,6 +56,19 @@ public sealed class NeuralEstimatorFlagsTests : IDisposable
     }
 
     [Fact]
+    public void Cross_selection_scores_each_half_at_the_step_the_other_half_chose()
+    {
+        var result = CliProcess.Run("estimate", _csv, "--estimator", "infonce", "--cross-selection", "--hidden", "8", "--embed", "4",
+            "--steps", "30", "--eval-every", "10", "--max-test", "100", "--json", "-", "--seed", "3");
+        Assert.True(result.ExitCode == 0, result.Stderr);
+        using var doc = JsonDocument.Parse(result.Stdout);
+        var root = doc.RootElement;
+        Assert.True(root.GetProperty("settings").GetProperty("cross_selection").GetBoolean());
+        Assert.Contains("the 100 held-out rows form two halves", root.GetProperty("uncertainty_method").GetString());
+        Assert.Equal(Math.Log(50), root.GetProperty("log_n_cap").GetDouble(), 12);
+    }
+
+    [Fact]
     public void Bmi_takes_the_same_flags_and_they_change_the_estimate_deterministically()
     {
         string[] tiny = ["bmi", _csv, "1", "1", "--estimator", "infonce", "--steps", "30", "--eval-every", "10", "--embed", "4", "--seed", "2"];
@@ -88,8 +101,11 @@ public sealed class NeuralEstimatorFlagsTests : IDisposable
     [InlineData("--tau", "3", "infonce", "--tau: applies only to --estimator smile")]
     [InlineData("--hidden", "8", "ksg", "--hidden: applies only to the neural estimators")]
     [InlineData("--steps", "10", "gaussian", "--steps: applies only to the neural estimators")]
-    public void Bad_values_exit_2_with_one_line_naming_the_flag(string flag, string value, string estimator, string message) =>
-        AssertUsageError(CliProcess.Run("estimate", _csv, "--estimator", estimator, flag, value), message);
+    [InlineData("--cross-selection", null, "ksg-copula", "--cross-selection: applies only to the neural estimators")]
+    public void Bad_values_exit_2_with_one_line_naming_the_flag(string flag, string? value, string estimator, string message) =>
+        AssertUsageError(value is null
+            ? CliProcess.Run("estimate", _csv, "--estimator", estimator, flag)
+            : CliProcess.Run("estimate", _csv, "--estimator", estimator, flag, value), message);
 
     [Fact]
     public void Bmi_rejects_bad_values_the_same_way()

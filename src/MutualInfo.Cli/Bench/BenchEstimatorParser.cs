@@ -8,7 +8,8 @@ namespace MutualInfo.Cli.Bench;
 /// <summary>
 /// Parses `mi bench --estimators` specifications, <c>name[:key=value,…]</c>, over the estimators of
 /// <see cref="DataEstimatorCatalog"/> (so an estimator added there is benchmarkable at once). Keys: k, variant
-/// (1 or 2, KSG only), splits, bias-allowance, resamples, tie-noise, search. The canonical form (name, then the given keys sorted)
+/// (1 or 2, KSG only), splits, bias-allowance, resamples, tie-noise, search, lower-bound (ksg-copula: 1, the default,
+/// consults the held-out neural lower bound as `mi estimate` does; 0 does not). The canonical form (name, then the given keys sorted)
 /// labels the results.
 /// </summary>
 internal static class BenchEstimatorParser
@@ -21,14 +22,14 @@ internal static class BenchEstimatorParser
     /// <summary>Bootstrap resamples behind a Gaussian cell's SE.</summary>
     public const int DefaultResamples = 100;
 
-    private static readonly string[] Keys = ["k", "variant", "splits", "bias-allowance", "resamples", "tie-noise", "search"];
+    private static readonly string[] Keys = ["k", "variant", "splits", "bias-allowance", "resamples", "tie-noise", "search", "lower-bound"];
 
     // Keys that would be silently ignored are rejected. Every estimator of the catalog must be listed (a test checks it),
     // and AllowedKeys refuses to guess for one that is not: no estimator silently accepts every key.
     internal static readonly IReadOnlyDictionary<string, string[]> KeysByEstimator = new Dictionary<string, string[]>()
     {
         ["ksg"] = ["k", "variant", "splits", "bias-allowance", "tie-noise", "search"],
-        ["ksg-copula"] = ["k", "splits", "bias-allowance", "tie-noise", "search"],
+        ["ksg-copula"] = ["k", "splits", "bias-allowance", "tie-noise", "search", "lower-bound"],
         ["ksg2"] = ["k", "splits", "bias-allowance", "tie-noise", "search"],
         ["gaussian"] = ["resamples"],
         ["infonce"] = [], ["nwj"] = [], ["smile"] = [], ["js"] = [], ["dv"] = [],
@@ -48,7 +49,7 @@ internal static class BenchEstimatorParser
         var settings = new DataEstimatorSettings(
             Int(values, "k", 3, spec), Double(values, "tie-noise", 1e-10, spec), Int(values, "splits", DefaultSplits, spec),
             Int(values, "resamples", DefaultResamples, spec), Double(values, "bias-allowance", KsgOptions.DefaultBiasAllowance, spec),
-            Search(values, spec), threads);
+            Search(values, spec), threads, LowerBoundCheck: Flag01(values, "lower-bound", spec));
         string catalogName = CatalogName(name, Int(values, "variant", 1, spec), spec);
         IMiEstimator estimator;
         try
@@ -99,6 +100,14 @@ internal static class BenchEstimatorParser
         values[key] = value.ToString(CultureInfo.InvariantCulture);
         return value;
     }
+
+    private static bool Flag01(IDictionary<string, string> values, string key, string spec) =>
+        Int(values, key, 1, spec) switch
+        {
+            0 => false,
+            1 => true,
+            var other => throw new UsageException($"{Flag}: {key} must be 0 or 1, got {other} in '{spec}'"),
+        };
 
     private static double Double(IDictionary<string, string> values, string key, double fallback, string spec)
     {

@@ -29,7 +29,7 @@ internal static class BenchCommand
         var preset = new Option<string?>("--preset") { Description = $"A named task list: {BenchPreset.BmiV1} = BMI's 39 v1 tasks (Czyż et al. 2023), at n = {BenchPreset.BmiV1Samples} unless --samples is given" };
         var estimators = new Option<string[]>("--estimators")
         {
-            Description = $"Estimator specs name[:key=value,…], comma-separated or repeated (names: {string.Join(", ", DataEstimatorCatalog.Names)}; keys: k, variant, splits, bias-allowance, resamples, tie-noise, search), e.g. ksg ksg:k=5 gaussian (default: {DefaultEstimators})",
+            Description = $"Estimator specs name[:key=value,…], comma-separated or repeated (names: {string.Join(", ", DataEstimatorCatalog.Names)}; keys: k, variant, splits, bias-allowance, resamples, tie-noise, search, lower-bound), e.g. ksg ksg:k=5 gaussian (default: {DefaultEstimators})",
             AllowMultipleArgumentsPerToken = true,
         };
         var samples = new Option<string?>("--samples") { Description = $"Sample sizes, e.g. 1000,5000 or 2^10..2^13 (default {DefaultSamples})" };

@@ -14,7 +14,7 @@ internal static class DataEstimatorCatalog
     // How the CLI builds each core estimator from its flags; the names and descriptions come from EstimatorNames.
     private static readonly Dictionary<string, Func<DataEstimatorSettings, IMiEstimator>> CoreFactories = new()
     {
-        [EstimatorNames.KsgCopula] = s => new CopulaKsgEstimator(new CopulaKsgOptions { Ksg = s.Ksg(KsgVariant.First), ResidualBiasAllowance = s.BiasAllowance }),
+        [EstimatorNames.KsgCopula] = s => new CopulaKsgEstimator(new CopulaKsgOptions { Ksg = s.Ksg(KsgVariant.First), ResidualBiasAllowance = s.BiasAllowance, HeldOutLowerBound = s.HeldOutLowerBound() }),
         [EstimatorNames.Ksg] = s => new KsgEstimator(s.Ksg(KsgVariant.First)),
         [EstimatorNames.Ksg2] = s => new KsgEstimator(s.Ksg(KsgVariant.Second)),
         [EstimatorNames.Gaussian] = s => new GaussianEstimator(s.Gaussian()),

@@ -3,7 +3,7 @@ using MutualInfo.Estimators;
 namespace MutualInfo.Cli.Commands;
 
 /// <summary>Estimator settings gathered from the command line, handed to <see cref="DataEstimatorCatalog"/>.</summary>
-internal sealed record DataEstimatorSettings(int K, double TieNoise, int Splits, int Resamples, double BiasAllowance, NeighbourSearch Search, int Threads, Action<int, int>? Progress = null, NeuralSettings? NeuralFlags = null)
+internal sealed record DataEstimatorSettings(int K, double TieNoise, int Splits, int Resamples, double BiasAllowance, NeighbourSearch Search, int Threads, Action<int, int>? Progress = null, NeuralSettings? NeuralFlags = null, bool LowerBoundCheck = true)
 {
     private NeuralSettings Flags => NeuralFlags ?? NeuralSettings.None;
 
@@ -12,6 +12,14 @@ internal sealed record DataEstimatorSettings(int K, double TieNoise, int Splits,
         Flags.RequireNoneFor("the KSG estimators (ksg-copula, ksg, ksg2)");
         return new() { K = K, Variant = variant, TieNoise = TieNoise, Splits = Splits, BiasAllowance = BiasAllowance, Search = Search, Threads = Threads, Progress = Progress };
     }
+
+    /// <summary>
+    /// The held-out neural lower bound ksg-copula consults where its evidence doubts KSG (null with
+    /// --no-lower-bound-check). Building it does not load libtorch; only its first estimate does.
+    /// </summary>
+    public IMiEstimator? HeldOutLowerBound() => LowerBoundCheck
+        ? new MutualInfo.Neural.Estimation.NeuralEstimator(MutualInfo.Neural.Estimation.NeuralEstimatorOptions.HeldOutLowerBound)
+        : null;
 
     public GaussianOptions Gaussian()
     {
@@ -39,6 +47,7 @@ internal sealed record DataEstimatorSettings(int K, double TieNoise, int Splits,
             MaxTest = flags.MaxTest ?? defaults.MaxTest,
             EvalEvery = flags.EvalEvery ?? defaults.EvalEvery,
             Patience = flags.Patience ?? defaults.Patience,
+            CrossSelection = flags.CrossSelection ?? defaults.CrossSelection,
             Threads = 1,
             Progress = Progress,
         });

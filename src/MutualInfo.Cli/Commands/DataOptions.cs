@@ -14,6 +14,8 @@ internal sealed class DataOptions
     public Option<double> TieNoise { get; } = new("--tie-noise") { Description = "KSG tie-breaking noise, relative to max(1, mean|column|) (0 = off)", DefaultValueFactory = _ => 1e-10 };
     public Option<NeighbourSearch> Search { get; } = new("--search") { Description = "KSG neighbour search: Auto, Tree or BruteForce (all exact; speed only)", DefaultValueFactory = _ => NeighbourSearch.Auto };
 
+    public Option<bool> NoLowerBoundCheck { get; } = new("--no-lower-bound-check") { Description = "ksg-copula: do not train the held-out neural lower bound (InfoNCE) it consults where its evidence doubts KSG (seconds to a minute; it can only raise the estimate)" };
+
     /// <summary>The neural estimators' flags (--critic, --hidden, --steps, …).</summary>
     public NeuralOptions Neural { get; } = new();
 
@@ -25,6 +27,7 @@ internal sealed class DataOptions
         command.Options.Add(NoStandardize);
         command.Options.Add(TieNoise);
         command.Options.Add(Search);
+        command.Options.Add(NoLowerBoundCheck);
         Neural.AddTo(command);
     }
 
@@ -39,7 +42,7 @@ internal sealed class DataOptions
 
     public IMiEstimator CreateEstimator(ParseResult parsed, int threads, int splits, int resamples, double biasAllowance, Action<int, int>? progress = null) =>
         DataEstimatorCatalog.Create(parsed.GetValue(Estimator) ?? DataEstimatorCatalog.Default,
-            new DataEstimatorSettings(parsed.GetValue(K), parsed.GetValue(TieNoise), splits, resamples, biasAllowance, parsed.GetValue(Search), threads, progress, Neural.Get(parsed)));
+            new DataEstimatorSettings(parsed.GetValue(K), parsed.GetValue(TieNoise), splits, resamples, biasAllowance, parsed.GetValue(Search), threads, progress, Neural.Get(parsed), !parsed.GetValue(NoLowerBoundCheck)));
 
     /// <summary>Reads the chosen columns as they are in the file (checks and scaling are the library's, see <see cref="MutualInformation"/>).</summary>
     public PairedSamples Read(ParseResult parsed, string path, ColumnChoice columns) => CsvSamples.Read(path, columns, GetDelimiter(parsed));

@@ -33,6 +33,7 @@ internal static class NeuralEstimatorSettingsReport
             ["max_test"] = o.MaxTest,
             ["eval_every"] = o.EvalEvery,
             ["patience"] = o.Patience,
+            ["cross_selection"] = o.CrossSelection,
         };
     }
 }

@@ -68,17 +68,22 @@ public sealed class NeuralEstimator : IMiEstimator
         var data = Standardization.Apply(samples);
         var (train, test) = Split(data, seed);
         RequireFeasibleCritic(test.Count, samples.DimX, samples.DimY);
-        var (scores, lastImprovedAtEnd, steps) = TrainAndScore(train, test, seed);
-        int n = test.Count;
-        double mi = CoreBound().EvaluateBatch(scores, n);
-        double se = StandardError(HeldOutScores.ColumnTerms(scores, n, _kind, _tau));
+        var selection = _options.CrossSelection ? new CrossSelection(test.Count, CoreBound()) : null;
+        var (scores, lastImprovedAtEnd, steps) = TrainAndScore(train, test, seed, selection);
+        int n = selection?.HalfSize ?? test.Count;
+        var (mi, se) = selection is not null
+            ? selection.Estimate(_kind, _tau)
+            : (CoreBound().EvaluateBatch(scores, n), StandardError(HeldOutScores.ColumnTerms(scores, n, _kind, _tau)));
         var warnings = new List<string>();
         double? cap = _kind == NeuralObjectiveKind.InfoNce ? Math.Log(n) : null;
         if (cap is not null) warnings.AddRange(CeilingWarnings(mi, se, n));
         if (lastImprovedAtEnd)
             warnings.Add($"the held-out estimate was still rising at the step budget ({_options.MaxSteps} steps): the critic may be undertrained; allow more steps");
-        string method = $"held-out: critic trained on {train.Count} rows for {steps} steps (early stopping every {_options.EvalEvery} steps, patience {_options.Patience}), " +
-            $"estimate on the {n} held-out rows; SE = sd of the per-column terms / √{n} (delta method for log-mean-exp terms), CI = ±1.96 SE; ignores training variance and the selection of the best evaluation";
+        string method = selection is not null
+            ? $"held-out, cross-selected: critic trained on {train.Count} rows for {steps} steps; the {test.Count} held-out rows form two halves, the step best on one half is scored on the other (evaluations every {_options.EvalEvery} steps, patience {_options.Patience}), " +
+              $"estimate = mean of the two ({n}-row batches); SE = ½√(SE₁² + SE₂²), each sd of the per-column terms / √{n} (delta method for log-mean-exp terms), CI = ±1.96 SE; ignores training variance"
+            : $"held-out: critic trained on {train.Count} rows for {steps} steps (early stopping every {_options.EvalEvery} steps, patience {_options.Patience}), " +
+              $"estimate on the {n} held-out rows; SE = sd of the per-column terms / √{n} (delta method for log-mean-exp terms), CI = ±1.96 SE; ignores training variance and the selection of the best evaluation";
         if (Divergence(mi) is { } diverged)
             return new MiEstimate(Name, double.NaN, double.NaN, double.NaN, double.NaN, samples.Count, samples.DimX, samples.DimY, cap, null, warnings, method)
             { Reliability = Reliability.From([diverged]) };
@@ -165,7 +170,8 @@ public sealed class NeuralEstimator : IMiEstimator
     }
 
     /// <summary>Trains with early stopping; returns the best held-out score matrix (double, row-major).</summary>
-    private (double[] Scores, bool LastImprovedAtEnd, int Steps) TrainAndScore(PairedSamples train, PairedSamples test, ulong seed)
+    /// <remarks>With a <paramref name="selection"/>, the halves it keeps decide early stopping and the estimate.</remarks>
+    private (double[] Scores, bool LastImprovedAtEnd, int Steps) TrainAndScore(PairedSamples train, PairedSamples test, ulong seed, CrossSelection? selection)
     {
         var trainer = new CriticTrainer(_options.Critic, ObjectiveSpec.Parse(_objectiveSpec), train.DimX, train.DimY, new TrainerOptions
         {
@@ -189,6 +195,13 @@ public sealed class NeuralEstimator : IMiEstimator
             for (; step < until; step++) trainer.Step(sampler);
             HeldOutTensors.Score(trainer.Critic, xTest, yTest, current);
             RequireFiniteScores(current, step);
+            if (selection is not null)
+            {
+                improvedLast = selection.Offer(current);
+                sinceBest = improvedLast ? 0 : sinceBest + 1;
+                _options.Progress?.Invoke(++evaluations, maxEvaluations);
+                continue;
+            }
             double value = bound.EvaluateBatch(current, n);
             improvedLast = value > bestValue;
             if (improvedLast)

@@ -22,6 +22,13 @@ public sealed record NeuralEstimatorOptions
     /// </summary>
     public int MaxTest { get; init; } = 5000;
 
+    /// <summary>
+    /// Early stopping on one half of the held-out rows and the estimate on the other, both ways, averaged
+    /// (<c>CrossSelection</c>): the estimate is then free of the upward bias of reporting the best of several
+    /// evaluations, at the price of batches of n_test/2 (so a ceiling of log(n_test/2) for InfoNCE).
+    /// </summary>
+    public bool CrossSelection { get; init; }
+
     /// <summary>Pairs per training step (the training set's size when smaller).</summary>
     public int BatchSize { get; init; } = 128;
 
@@ -42,6 +49,27 @@ public sealed record NeuralEstimatorOptions
 
     /// <summary>Reports (evaluations done, most evaluations) after each held-out evaluation.</summary>
     public Action<int, int>? Progress { get; init; }
+
+    /// <summary>
+    /// The settings of the held-out lower bound that `mi estimate`'s default (ksg-copula) consults where its evidence
+    /// doubts KSG (<see cref="MutualInfo.Estimators.CopulaKsgOptions.HeldOutLowerBound"/>): InfoNCE, a deeper and
+    /// narrower separable critic than the default (4 × 128 GELU layers, embedding 8), trained on 80% of the rows
+    /// (the critic's own error, not the held-out noise, is what holds InfoNCE below the truth here), at most 2000
+    /// held out (memory and time stay bounded at large n), patience 10, at most 10 000 steps, and
+    /// <see cref="CrossSelection"/> so that the value is a lower bound in expectation and not the best of many
+    /// evaluations. On BMI's spiral of the sparse 3 + 3 task (1.022 nats) the default critic's held-out InfoNCE was
+    /// 0.83–0.86; this one 0.89–1.02 over three datasets. Measured in docs/estimate.md.
+    /// </summary>
+    public static NeuralEstimatorOptions HeldOutLowerBound => new()
+    {
+        Objective = "infonce",
+        Critic = new CriticOptions(CriticKind.Separable, Layers: 4, Hidden: 128, Embedding: 8, Activation: Activation.Gelu),
+        TestFraction = 0.2,
+        MaxTest = 2000,
+        MaxSteps = 10_000,
+        Patience = 10,
+        CrossSelection = true,
+    };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid field.</summary>
     public void Validate()

@@ -90,6 +90,13 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
         var evidence = new CopulaKsgReliability.Evidence(mi, se, lo, hi, bias?.Bias ?? 0, samples.Count, samples.DimX + samples.DimY, fit, magnitude, norms,
             bias?.GapSd ?? double.NaN, bias?.Count ?? 0, bias?.BiasError ?? double.NaN);
         var (reported, low, high, reasons, coversBoth) = CopulaKsgReliability.Decide(evidence);
+        MiEstimate? bound = null;
+        if (reasons.Count > 0 && fit is not null && _options.HeldOutLowerBound is { } lowerBound)
+        {
+            // Only where the evidence already doubts KSG: a learned critic costs seconds to minutes.
+            bound = lowerBound.Estimate(scores, seed);
+            (reported, low, high, reasons, coversBoth) = CopulaKsgReliability.Decide(evidence with { LowerBound = bound });
+        }
         if (splits == 0) (low, high) = (double.NaN, double.NaN);
         string method = $"KSG (k = {_options.Ksg.K}) on normal scores {correction}; "
             + (splits == 0 ? "no SE and no CI (0 splits)" : $"SE² = half-splitting SE² ({splits} splits)"
@@ -99,11 +106,17 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
             + (fit is null ? "" : $"; unbiased Gaussian-copula MI {fit.Mi:0.000} ± {fit.StdError:0.000} (plug-in {fit.PlugInMi:0.000})")
             + (magnitude is null ? "" : $", squared-norm dependence z = {magnitude.Z:0.0}")
             + (norms is null ? "" : $", MI of the squared norms (a lower bound) {norms.Mi:0.000} ± {norms.StdError:0.000}")
-            + (reported == mi ? "" : $"; reported: the {(norms is not null && reported == norms.Mi ? "squared norms' MI" : "Gaussian-copula MI")} (KSG gave {mi:0.000})")
+            + (bound is null ? "" : $", held-out lower bound ({bound.Estimator}) {bound.Mi:0.000} ± {bound.StdError:0.000}")
+            + (reported == mi ? "" : $"; reported: the {ReportedName(reported, norms, bound)} (KSG gave {mi:0.000})")
             + (splits > 0 && coversBoth ? "; the CI covers both estimates" : "")
             + (splits > 0 && reasons.Count > 0 ? "; the CI is widened for the reliability reasons" : "");
         return (Result(samples, reported, se, low, high, warnings, method) with { Reliability = Reliability.From(reasons) }).WithCiNotBelowZero();
     }
+
+    private static string ReportedName(double reported, SquaredNormBound? norms, MiEstimate? bound) =>
+        bound is not null && reported == bound.Mi ? "held-out lower bound"
+        : norms is not null && reported == norms.Mi ? "squared norms' MI"
+        : "Gaussian-copula MI";
 
     private void Validate(PairedSamples samples)
     {

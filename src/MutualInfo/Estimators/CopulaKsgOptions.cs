@@ -27,6 +27,14 @@ public sealed record CopulaKsgOptions
     /// </summary>
     public const double DefaultResidualBiasAllowance = KsgOptions.DefaultBiasAllowance;
 
+    /// <summary>
+    /// A held-out lower bound on the MI (an estimator whose expectation is at most the MI, such as a neural InfoNCE
+    /// critic scored on rows it was not trained or early-stopped on), run on the normal scores only when the
+    /// reliability evidence already doubts KSG; null: never. A value above KSG's beyond their combined error shows
+    /// that KSG underestimates: it is then reported, and the CI starts from it (<c>CopulaKsgReliability</c>).
+    /// </summary>
+    public IMiEstimator? HeldOutLowerBound { get; init; }
+
     /// <summary>Throws a one-line <see cref="ArgumentException"/> on invalid settings.</summary>
     public void Validate()
     {

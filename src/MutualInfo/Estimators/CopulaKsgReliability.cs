@@ -95,6 +95,17 @@ internal static class CopulaKsgReliability
                 reasons.Add(Invariant($"in {e.Dims} dimensions the estimate rests on the Gaussian-copula assumption, which KSG cannot check here: a non-Gaussian dependence (such as BMI's spirals) could be missed entirely, so the data do not bound the MI from above"));
             }
         }
+        if (e.LowerBound is { } bound && LowerBoundAbove(e, mi, bound) is { } above)
+        {
+            // The MI is at least the bound's expectation: report it, start the CI from it and let the upper end reach
+            // as far above it as the non-Gaussian widening reaches above KSG.
+            double boundSe = Variance(bound.StdError) > 0 ? bound.StdError : 0;
+            mi = bound.Mi;
+            low = Math.Max(low, bound.Mi - 2 * boundSe);
+            double gaussian = e.Fit?.Mi ?? 0;
+            high = Math.Max(high, Math.Max(bound.Mi + 2 * boundSe, bound.Mi + NonGaussianWidening * Math.Max(0, bound.Mi - gaussian)));
+            reasons.Add(above);
+        }
         if (e.Rows < MinRowsPerDimension * e.Dims)
         {
             // With a fit, the CI already covers the unbiased Gaussian-copula MI, which handles few rows per column by
@@ -109,6 +120,18 @@ internal static class CopulaKsgReliability
             high = double.PositiveInfinity;
         }
         return (mi, low, high, reasons, coversBoth);
+    }
+
+    /// <summary>
+    /// A sentence saying that the held-out lower bound lies above the estimate so far beyond 2 combined SEs plus
+    /// <see cref="DisagreementTolerance"/>, or null.
+    /// </summary>
+    private static string? LowerBoundAbove(Evidence e, double mi, MiEstimate bound)
+    {
+        if (!double.IsFinite(bound.Mi)) return null;
+        double tolerance = 2 * Math.Sqrt(Variance(e.StdError) + Variance(bound.StdError)) + DisagreementTolerance;
+        if (bound.Mi - mi <= tolerance) return null;
+        return Invariant($"a held-out lower bound ({bound.Estimator}: {bound.Mi:0.000} ± {bound.StdError:0.000}) lies above the estimate {mi:0.000} by over {tolerance:0.000}: KSG underestimates here, so the bound is reported and the true MI may be higher still");
     }
 
     /// <summary>A sentence saying why the copula is not Gaussian, or null when nothing says so.</summary>
@@ -165,5 +188,9 @@ internal static class CopulaKsgReliability
     /// <param name="CorrectionError">Monte-Carlo SE of the correction (<see cref="SurrogateBias.BiasError"/>); NaN without surrogates.</param>
     public sealed record Evidence(double Ksg, double StdError, double Low, double High, double Correction, int Rows, int Dims,
         GaussianCopulaFit? Fit, MagnitudeDependence? Magnitude, SquaredNormBound? Norms = null, double GapSd = double.NaN, int Surrogates = 0,
-        double CorrectionError = double.NaN);
+        double CorrectionError = double.NaN)
+    {
+        /// <summary>A held-out lower bound on the MI (<see cref="CopulaKsgOptions.HeldOutLowerBound"/>), or null.</summary>
+        public MiEstimate? LowerBound { get; init; }
+    }
 }
