@@ -17,9 +17,26 @@ internal sealed record DataEstimatorSettings(int K, double TieNoise, int Splits,
     /// The held-out neural lower bound ksg-copula consults where its evidence doubts KSG (null with
     /// --no-lower-bound-check). Building it does not load libtorch; only its first estimate does.
     /// </summary>
-    public IMiEstimator? HeldOutLowerBound() => LowerBoundCheck
-        ? new MutualInfo.Neural.Estimation.NeuralEstimator(MutualInfo.Neural.Estimation.NeuralEstimatorOptions.HeldOutLowerBound)
-        : null;
+    /// With progress shown, one line says when that training starts (it may take seconds to a minute after the bar).
+    public IMiEstimator? HeldOutLowerBound()
+    {
+        if (!LowerBoundCheck) return null;
+        var options = MutualInfo.Neural.Estimation.NeuralEstimatorOptions.HeldOutLowerBound;
+        if (Progress is not null)
+        {
+            bool announced = false;
+            options = options with
+            {
+                Progress = (_, total) =>
+                {
+                    if (announced) return;
+                    announced = true;
+                    Console.Error.WriteLine($"ksg-copula: the reliability checks doubt KSG; training a held-out InfoNCE lower bound (at most {total} evaluations)");
+                },
+            };
+        }
+        return new MutualInfo.Neural.Estimation.NeuralEstimator(options);
+    }
 
     public GaussianOptions Gaussian()
     {
