@@ -106,8 +106,6 @@ internal static class KnnCmiTerms
             block.Dim == 1 ? new SortedLineCounter(block.Values) : new KdTree(block.Values, block.Dim);
     }
 
-    // Fully optimised from the first call: a CLI run calls this once, too early for tiered JIT to help.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FillBlock(Context c, int start, int end, double[] terms)
     {
         int k = c.K, n = c.Samples.Count;

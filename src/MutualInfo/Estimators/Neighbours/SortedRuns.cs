@@ -15,7 +15,6 @@ internal static class SortedRuns
     /// radius. Galloping outward from the query's own position: neighbourhoods are small, so this touches a few
     /// nearby cache lines (O(log count)) instead of a full binary search.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int FirstWithin(double[] sorted, double q, double radius, int at)
     {
         int step = 1, inside = at, lo = at - 1;
@@ -36,7 +35,6 @@ internal static class SortedRuns
     }
 
     /// <summary>The last position of the run around <paramref name="at"/> within the radius (see <see cref="FirstWithin"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int LastWithin(double[] sorted, double q, double radius, int at)
     {
         int step = 1, inside = at, hi = at + 1, n = sorted.Length;

@@ -60,7 +60,6 @@ internal sealed class ZSlabCounter
     /// Points (the query included) within <paramref name="radius"/> (max-norm, inclusive) of point
     /// <paramref name="point"/> (an original index) in (X, Z), in (Y, Z) and in Z.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (int Nxz, int Nyz, int Nz) Count(int point, double radius)
     {
         int at = _rank[point];
