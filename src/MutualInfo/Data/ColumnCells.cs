@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace MutualInfo.Data;
 
 /// <summary>
@@ -38,7 +36,7 @@ internal sealed class ColumnCells(bool discrete, string source, string column)
     {
         value = 0;
         if (cell.Length == 0) return $"'{source}' line {line}, column '{column}': missing value";
-        if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+        if (!DecimalText.TryParse(cell, out value))
             return $"'{source}' line {line}, column '{column}': not a number: '{(cell.Length <= 40 ? cell.ToString() : cell[..40].ToString() + "…")}' (mark categorical columns as discrete)";
         if (!double.IsFinite(value)) return $"'{source}' line {line}, column '{column}': {cell} is not a finite number";
         return null;

@@ -35,7 +35,7 @@ internal sealed class ZSlabCounter
         (_zSorted, var order) = RadixOrder.Sort(z);
         _rank = new int[n];
         for (int p = 0; p < n; p++) _rank[order[p]] = p;
-        (_bx, _by) = (Slabs(x, order), Slabs(y, order));
+        (_bx, _by) = (Slabs(x), Slabs(y));
     }
 
     /// <summary>
@@ -46,14 +46,23 @@ internal sealed class ZSlabCounter
     public static int SlabSizeFor(int n, int k) =>
         (int)Math.Clamp(Math.Cbrt(k) * Math.Pow(n, 2.0 / 3) / 4, 16, Math.Max(16, n));
 
-    private SlabColumn Slabs(double[] values, int[] order)
+    // One sort of the whole column, then each point dealt to its slab in that order: every slab comes out sorted
+    // (the radix sort is precompiled or fully optimised; a generic keys-and-items sort would start unoptimised).
+    private SlabColumn Slabs(double[] values)
     {
-        int n = order.Length;
-        var sorted = new double[n];
+        int n = values.Length;
+        var (sorted, order) = RadixOrder.Sort(values);
+        var slabValues = new double[n];
         var z = new double[n];
-        for (int p = 0; p < n; p++) (sorted[p], z[p]) = (values[order[p]], _zSorted[p]);
-        for (int start = 0; start < n; start += _slab) Array.Sort(sorted, z, start, Math.Min(_slab, n - start));
-        return new SlabColumn(sorted, z);
+        var next = new int[(n + _slab - 1) / _slab];
+        for (int u = 0; u < next.Length; u++) next[u] = u * _slab;
+        for (int r = 0; r < n; r++)
+        {
+            int at = _rank[order[r]];
+            int slot = next[at / _slab]++;
+            (slabValues[slot], z[slot]) = (sorted[r], _zSorted[at]);
+        }
+        return new SlabColumn(slabValues, z);
     }
 
     /// <summary>
