@@ -27,6 +27,7 @@ public class ZSlabCounterTests
             var blocks = new BlockedPoints(Enumerable.Range(0, n).ToArray(), (x, 1), (y, 1), (z, 1));
             var scratch = blocks.CreateScratch(1);
             var slabs = new ZSlabCounter(x, y, z, slab);
+            var hints = slabs.CreateHints(); // carried from query to query: any state must give the same counts
             for (int i = 0; i < n; i++)
             {
                 // Radii at another point's exact distance (the boundary case), just below it, 0, and wide.
@@ -35,7 +36,7 @@ public class ZSlabCounterTests
                 foreach (double radius in new[] { d, KsgGeometry.StrictRadius(d), 0, 10 * rng.NextDouble() })
                 {
                     var (nxz, nyz, nz, _) = blocks.CountConditional(i, radius, scratch);
-                    if (slabs.Count(i, radius) != (nxz, nyz, nz)) return false;
+                    if (slabs.Count(i, radius, hints) != (nxz, nyz, nz)) return false;
                 }
             }
             return true;
@@ -46,10 +47,11 @@ public class ZSlabCounterTests
     {
         double[] x = [0, 1, 1, 2, 5, 0.5], y = [0, 0, 3, 1, 1, 0.25], z = [0, 1, 1, 1, 0.5, -1];
         var slabs = new ZSlabCounter(x, y, z, 2);
+        var hints = slabs.CreateHints();
         // Point 1 (1, 0, 1) with radius 1: Z-ball {0, 1, 2, 3, 4}; within 1 in X also {0, 1, 2, 3}, in Y {0, 1, 3, 4}.
-        Assert.Equal((4, 4, 5), slabs.Count(1, 1));
-        Assert.Equal((2, 1, 3), slabs.Count(1, 0));
-        Assert.Equal((1, 1, 1), slabs.Count(5, 0.5));
+        Assert.Equal((4, 4, 5), slabs.Count(1, 1, hints));
+        Assert.Equal((2, 1, 3), slabs.Count(1, 0, hints));
+        Assert.Equal((1, 1, 1), slabs.Count(5, 0.5, hints));
     }
 
     [Theory]

@@ -113,6 +113,7 @@ internal static class KnnCmiTerms
         var neighbours = new int[k];
         var jointScratch = c.JointBlocks?.CreateScratch(k);
         var zScratch = c.ZBlocks?.CreateScratch(k);
+        var slabHints = c.ZSlabs?.CreateHints();
         for (int step = start; step < end; step++)
         {
             int i = c.JointTree.OriginalIndex(step);
@@ -135,7 +136,7 @@ internal static class KnnCmiTerms
             int nxz, nyz, nz, nxyz;
             if (c.ZSlabs is { } slabs)
             {
-                (nxz, nyz, nz) = slabs.Count(i, radius);
+                (nxz, nyz, nz) = slabs.Count(i, radius, slabHints!);
                 nxyz = 0;
             }
             else if (c.ZBlocks is { } z) (nxz, nyz, nz, nxyz) = z.CountConditional(z.Position(i), radius, zScratch!);

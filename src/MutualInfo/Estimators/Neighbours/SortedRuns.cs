@@ -53,24 +53,73 @@ internal static class SortedRuns
         return inside;
     }
 
-    /// <summary>The positions [From, To) of the ascending <paramref name="sorted"/> values within <paramref name="radius"/> of <paramref name="q"/>.</summary>
+    /// <summary>
+    /// The positions [<paramref name="from"/>, <paramref name="to"/>) of the ascending <paramref name="sorted"/> values
+    /// within <paramref name="radius"/> of <paramref name="q"/>. On entry the two hold any positions (clamped to [0, length]) —
+    /// the previous query's answer, say: each bound is found by galloping out from its hint, so a query close to the
+    /// previous one costs a few probes of cache lines just read. The result does not depend on the hints.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static (int From, int To) RunWithin(ReadOnlySpan<double> sorted, double q, double radius)
+    public static void RunWithin(ReadOnlySpan<double> sorted, double q, double radius, ref int from, ref int to)
     {
-        // First position with q − v ≤ radius (true from some point on: it holds for every v ≥ q) and first with
-        // v − q > radius (false up to some point: it fails for every v ≤ q); the run lies between. Branch-free halving.
-        int below = 0, above = 0;
-        for (int length = sorted.Length; length > 1; length -= length >> 1)
+        // First position with q − v ≤ radius (false, then true from some point on: it holds for every v ≥ q), and
+        // first with v − q > radius (false up to some point: it fails for every v ≤ q).
+        from = FirstTrue(sorted, from, new NotBelow(q, radius));
+        to = FirstTrue(sorted, Math.Max(from, to), new Above(q, radius));
+    }
+
+    private interface IMonotone
+    {
+        bool At(double v);
+    }
+
+    private readonly struct NotBelow(double q, double radius) : IMonotone
+    {
+        public bool At(double v) => q - v <= radius;
+    }
+
+    private readonly struct Above(double q, double radius) : IMonotone
+    {
+        public bool At(double v) => v - q > radius;
+    }
+
+    // The first position where a monotone (false…false true…true) test holds, or the length if none, galloping
+    // from `hint` in [0, length] toward it and then halving the bracket.
+    private static int FirstTrue<T>(ReadOnlySpan<double> a, int hint, T test) where T : struct, IMonotone
+    {
+        int n = a.Length, lo, hi; // a[lo] fails (or lo = −1), a[hi] holds (or hi = n)
+        hint = Math.Clamp(hint, 0, n);
+        if (hint == n || test.At(a[hint]))
         {
-            int half = length >> 1;
-            below = q - sorted[below + half - 1] > radius ? below + half : below;
-            above = sorted[above + half - 1] - q <= radius ? above + half : above;
+            hi = hint;
+            int step = 1;
+            lo = hint - 1;
+            while (lo >= 0 && test.At(a[lo]))
+            {
+                hi = lo;
+                step <<= 1;
+                lo = hint - step;
+            }
+            lo = Math.Max(lo, -1);
         }
-        if (sorted.Length > 0)
+        else
         {
-            if (q - sorted[below] > radius) below++;
-            if (sorted[above] - q <= radius) above++;
+            lo = hint;
+            int step = 1;
+            hi = hint + 1;
+            while (hi < n && !test.At(a[hi]))
+            {
+                lo = hi;
+                step <<= 1;
+                hi = hint + step;
+            }
+            hi = Math.Min(hi, n);
         }
-        return (below, above);
+        while (hi - lo > 1)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (test.At(a[mid])) hi = mid; else lo = mid;
+        }
+        return hi;
     }
 }
