@@ -6,6 +6,9 @@ REPS wall times per side; and compute only (no process start-up or CSV reading: 
 peer's own timer around ksg_cmi), best of REPS. Like against like: mi --threads 1 against the peer with workers=1
 (one core each), and mi with its default threads (all cores) against workers=-1 (all cores).
 
+mi is the ReadyToRun build, published first by `dotnet publish src/MutualInfo.Cli -c Release -r linux-x64` (the
+command this script runs unless --mi names another binary).
+
 Usage: timing.py [--mi PATH] [--reps 3]
 """
 import argparse
@@ -18,6 +21,15 @@ import time
 import numpy as np
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "../.."))
+PUBLISHED = os.path.join(ROOT, "src/MutualInfo.Cli/bin/Release/net10.0/linux-x64/publish/mi")
+
+
+def publish():
+    # The ReadyToRun build (see src/MutualInfo.Cli/MutualInfo.Cli.csproj), rebuilt so a stale binary is never timed.
+    subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src/MutualInfo.Cli"), "-c", "Release", "-r", "linux-x64",
+                    "--nologo", "-v", "quiet"], check=True, stdout=subprocess.DEVNULL)
+    return PUBLISHED
 
 
 def write(path, rng, n, d):
@@ -46,12 +58,13 @@ def best(cmd, reps):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--mi", default=os.path.join(HERE, "../../src/MutualInfo.Cli/bin/Release/net10.0/mi"))
+    p.add_argument("--mi", help="the mi binary to time (default: publish the ReadyToRun build and time it)")
     p.add_argument("--reps", type=int, default=3)
     a = p.parse_args()
+    a.mi = a.mi or publish()
     rng = np.random.default_rng(20261130)
     load = lambda: open("/proc/loadavg").read().split()[:3]
-    print(f"# KSG-CMI timing ({time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}, {os.cpu_count()} cores, load {' '.join(load())})\n")
+    print(f"# KSG-CMI timing ({time.strftime('%Y-%m-%dT%H:%M:%SZ', time.gmtime())}, {os.cpu_count()} cores, load {' '.join(load())}, mi = {a.mi})\n")
     print("Seconds end to end / compute only (best of REPS); speed-ups end to end / compute:\n")
     print("| data | mi 1 thread | scipy workers=1 | speed-up (1 core) | mi all cores | scipy workers=-1 | speed-up (all cores) | mi value | scipy value | load |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")

@@ -36,19 +36,21 @@ public static class ConditionalCsv
         var header = reader.Header.ColNames.ToArray();
         var (x, y, z, discrete) = Resolve(columns, header);
         var used = x.Concat(y).Concat(z).ToArray();
-        var raw = used.Select(_ => new List<string>()).ToArray();
+        // Continuous cells are parsed in place (no string per cell); discrete cells are kept as text for their codes.
+        // A bad cell is remembered, not thrown at once, so the reported error is the one a read-all-then-parse-column-
+        // by-column pass gives: a row with the wrong column count anywhere first, then the first bad cell of the first
+        // column (in X, Y, Z order) that has one.
+        var columnsRead = used.Select(c => new ColumnCells(discrete.Contains(c), source, header[c])).ToArray();
         int line = 1;
         foreach (var row in reader)
         {
             line++;
             if (row.ColCount != header.Length)
                 throw new InvalidDataException($"'{source}' line {line}: expected {header.Length} columns as in the header, got {row.ColCount}");
-            for (int u = 0; u < used.Length; u++) raw[u].Add(row[used[u]].ToString());
+            for (int u = 0; u < used.Length; u++) columnsRead[u].Add(row[used[u]].Span, line);
         }
         if (line == 1) throw new InvalidDataException($"'{source}': no data rows after the header");
-        var values = new double[used.Length][];
-        for (int u = 0; u < used.Length; u++)
-            values[u] = discrete.Contains(used[u]) ? Codes(raw[u], source, header[used[u]]) : Numbers(raw[u], source, header[used[u]]);
+        var values = columnsRead.Select(c => c.Values()).ToArray();
         int at = 0;
         ConditionalSamples.Block Block(int[] cols)
         {
@@ -134,34 +136,5 @@ public static class ConditionalCsv
         for (int c = 0; c < d; c++)
             for (int i = 0; i < n; i++) values[i * d + c] = columns[c][i];
         return new ConditionalSamples.Block(values, d, indexes.Select(c => header[c]).ToArray(), indexes.Select(discrete.Contains).ToArray());
-    }
-
-    private static double[] Codes(List<string> cells, string source, string column)
-    {
-        var codes = new Dictionary<string, int>(StringComparer.Ordinal);
-        var result = new double[cells.Count];
-        for (int i = 0; i < cells.Count; i++)
-        {
-            if (cells[i].Length == 0) throw new InvalidDataException($"'{source}' line {i + 2}, column '{column}': missing value");
-            if (!codes.TryGetValue(cells[i], out int code)) codes[cells[i]] = code = codes.Count;
-            result[i] = code;
-        }
-        return result;
-    }
-
-    private static double[] Numbers(List<string> cells, string source, string column)
-    {
-        var result = new double[cells.Count];
-        for (int i = 0; i < cells.Count; i++)
-        {
-            string cell = cells[i];
-            if (cell.Length == 0) throw new InvalidDataException($"'{source}' line {i + 2}, column '{column}': missing value");
-            if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double value))
-                throw new InvalidDataException($"'{source}' line {i + 2}, column '{column}': not a number: '{(cell.Length <= 40 ? cell : cell[..40] + "…")}' (mark categorical columns as discrete)");
-            if (!double.IsFinite(value))
-                throw new InvalidDataException($"'{source}' line {i + 2}, column '{column}': {cell} is not a finite number");
-            result[i] = value;
-        }
-        return result;
     }
 }

@@ -146,8 +146,6 @@ public sealed class KsgEstimator : IMiEstimator
         return terms;
     }
 
-    // Fully optimised from the first call: a CLI run calls this once, too early for tiered JIT to help.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FillBlock(IKsgNeighbourhoods neighbourhoods, int start, int end, double constant, double[] psi, int shift, double[] terms)
     {
         object scratch = neighbourhoods.CreateScratch();

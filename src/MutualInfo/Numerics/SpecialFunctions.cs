@@ -102,7 +102,6 @@ internal static class SpecialFunctions
     /// Uses the reflection formula for x &lt; 0, the recurrence ψ(x) = ψ(x+1) − 1/x up to x ≥ 10,
     /// then the asymptotic series ln x − 1/(2x) − Σ B₂ₖ/(2k x²ᵏ).
     /// </summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double Digamma(double x)
     {
         if (double.IsNaN(x) || double.IsNegativeInfinity(x)) return double.NaN;
@@ -133,8 +132,6 @@ internal static class SpecialFunctions
     }
 
     /// <summary>ψ(0), ψ(1), …, ψ(count − 1) with ψ(0) = NaN: a lookup table for the integer arguments of k-NN estimators.</summary>
-    // Fully optimised at once: a CLI run fills one table of up to n entries, too early for tiered JIT to help.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double[] DigammaTable(int count)
     {
         var table = new double[count];

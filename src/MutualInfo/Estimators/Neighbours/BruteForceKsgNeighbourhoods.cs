@@ -26,8 +26,6 @@ internal sealed class BruteForceKsgNeighbourhoods : IKsgNeighbourhoods
 
     public object CreateScratch() => _points.CreateScratch(_k);
 
-    // Fully optimised from the first call: a CLI run is over before tiered JIT would step in.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (int Nx, int Ny) Counts(int i, object scratch)
     {
         var s = (BlockedPoints.Scratch)scratch;

@@ -45,7 +45,6 @@ internal sealed class KdTree : IRadiusCounter
     public int Count => _order.Length;
 
     // Rows are permuted in place (contiguous, no indirection), so the box scan and the selection stream memory.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Build(int start, int end)
     {
         int id = _nodes++;
@@ -75,7 +74,6 @@ internal sealed class KdTree : IRadiusCounter
     }
 
     // Hoare quickselect on rows by coordinate d: afterwards position k holds the k-th smallest.
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Select(int left, int right, int k, int d)
     {
         double[] pts = _points;
@@ -109,7 +107,6 @@ internal sealed class KdTree : IRadiusCounter
         for (int d = 0; d < _dim; d++) (_points[a + d], _points[b + d]) = (_points[b + d], _points[a + d]);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ComputeBox(int node, int start, int end)
     {
         int b = node * _dim;
@@ -169,7 +166,6 @@ internal sealed class KdTree : IRadiusCounter
     /// duplicates count as neighbours at distance 0): distances ascending in <paramref name="distances"/>,
     /// their original indexes in <paramref name="neighbours"/>.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // called once per point, too early for tiered JIT to help
     public void NearestNeighbours(int point, Span<double> distances, Span<int> neighbours)
     {
         int k = distances.Length;
@@ -184,7 +180,6 @@ internal sealed class KdTree : IRadiusCounter
         SearchNearest(0, q, self, home, distances, neighbours);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SearchNearest(int node, ReadOnlySpan<double> q, int self, int skip, Span<double> distances, Span<int> neighbours)
     {
         int left = _left[node], right = _right[node];
@@ -199,7 +194,6 @@ internal sealed class KdTree : IRadiusCounter
         if (dFar < distances[^1]) SearchNearest(far, q, self, skip, distances, neighbours);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ScanLeaf(int leaf, ReadOnlySpan<double> q, int self, Span<double> distances, Span<int> neighbours)
     {
         for (int p = _start[leaf], end = _end[leaf]; p < end; p++)
@@ -217,7 +211,6 @@ internal sealed class KdTree : IRadiusCounter
     public void CollectWithin(int point, double radius, List<int> found) =>
         CollectNode(0, _points.AsSpan(_position[point] * _dim, _dim), radius, found);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void CollectNode(int node, ReadOnlySpan<double> q, double radius, List<int> found)
     {
         if (MinDistanceToBox(node, q) > radius) return;
@@ -243,7 +236,6 @@ internal sealed class KdTree : IRadiusCounter
     /// <summary>Number of indexed points p with ‖p − q‖∞ ≤ <paramref name="radius"/>.</summary>
     public int CountWithin(ReadOnlySpan<double> q, double radius) => CountNode(0, q, radius);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CountNode(int node, ReadOnlySpan<double> q, double radius)
     {
         if (MinDistanceToBox(node, q) > radius) return 0;

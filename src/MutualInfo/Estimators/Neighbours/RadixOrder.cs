@@ -4,7 +4,8 @@ namespace MutualInfo.Estimators.Neighbours;
 /// <summary>
 /// Sorting doubles with their original indexes by an LSD radix sort on order-preserving 64-bit keys. Used
 /// instead of Array.Sort(keys, items) because a CLI run sorts once, cold: the generic sort's comparison helpers
-/// then run unoptimised for most of the sort, while this loop is compiled fully optimised from the start.
+/// then run unoptimised for most of the sort, while this loop is precompiled (ReadyToRun) or, in the CLI's other
+/// builds, compiled fully optimised at once (methods with loops skip the unoptimised tier there).
 /// </summary>
 internal static class RadixOrder
 {
@@ -12,7 +13,6 @@ internal static class RadixOrder
 
     /// <summary>The values in ascending order (−0 before +0, which compare equal anyway) and, for each sorted
     /// position, the original index; ties keep their original order (the sort is stable).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static (double[] Sorted, int[] Order) Sort(double[] values)
     {
         int n = values.Length;

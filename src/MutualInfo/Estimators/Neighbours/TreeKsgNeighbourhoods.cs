@@ -35,7 +35,6 @@ internal sealed class TreeKsgNeighbourhoods : IKsgNeighbourhoods
 
     public object CreateScratch() => (new double[_k], new int[_k]);
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (int Nx, int Ny) Counts(int i, object scratch)
     {
         var (distances, neighbours) = ((double[], int[]))scratch;
