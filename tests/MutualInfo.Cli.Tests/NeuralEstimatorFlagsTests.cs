@@ -58,12 +58,13 @@ public sealed class NeuralEstimatorFlagsTests : IDisposable
     [Fact]
     public void Cross_selection_scores_each_half_at_the_step_the_other_half_chose()
     {
-        var result = CliProcess.Run("estimate", _csv, "--estimator", "infonce", "--cross-selection", "--hidden", "8", "--embed", "4",
+        var result = CliProcess.Run("estimate", _csv, "--estimator", "infonce", "--cross-selection", "--squared-norm-features", "--hidden", "8", "--embed", "4",
             "--steps", "30", "--eval-every", "10", "--max-test", "100", "--json", "-", "--seed", "3");
         Assert.True(result.ExitCode == 0, result.Stderr);
         using var doc = JsonDocument.Parse(result.Stdout);
         var root = doc.RootElement;
         Assert.True(root.GetProperty("settings").GetProperty("cross_selection").GetBoolean());
+        Assert.True(root.GetProperty("settings").GetProperty("squared_norm_features").GetBoolean());
         Assert.Contains("the 100 held-out rows form two halves", root.GetProperty("uncertainty_method").GetString());
         Assert.Equal(Math.Log(50), root.GetProperty("log_n_cap").GetDouble(), 12);
     }
@@ -102,6 +103,7 @@ public sealed class NeuralEstimatorFlagsTests : IDisposable
     [InlineData("--hidden", "8", "ksg", "--hidden: applies only to the neural estimators")]
     [InlineData("--steps", "10", "gaussian", "--steps: applies only to the neural estimators")]
     [InlineData("--cross-selection", null, "ksg-copula", "--cross-selection: applies only to the neural estimators")]
+    [InlineData("--squared-norm-features", null, "ksg", "--squared-norm-features: applies only to the neural estimators")]
     public void Bad_values_exit_2_with_one_line_naming_the_flag(string flag, string? value, string estimator, string message) =>
         AssertUsageError(value is null
             ? CliProcess.Run("estimate", _csv, "--estimator", estimator, flag)

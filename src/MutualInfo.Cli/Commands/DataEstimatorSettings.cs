@@ -65,6 +65,7 @@ internal sealed record DataEstimatorSettings(int K, double TieNoise, int Splits,
             EvalEvery = flags.EvalEvery ?? defaults.EvalEvery,
             Patience = flags.Patience ?? defaults.Patience,
             CrossSelection = flags.CrossSelection ?? defaults.CrossSelection,
+            SquaredNormFeatures = flags.SquaredNormFeatures ?? defaults.SquaredNormFeatures,
             Threads = 1,
             Progress = Progress,
         });

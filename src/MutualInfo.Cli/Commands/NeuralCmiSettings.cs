@@ -38,7 +38,7 @@ internal static class NeuralCmiSettings
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private static NeuralCmiEstimator CreateNeural(NeuralSettings flags, Action<int, int>? progress)
     {
-        foreach (var (flag, given) in new[] { ("--batch", flags.Batch is not null), ("--test-fraction", flags.TestFraction is not null), ("--max-test", flags.MaxTest is not null), ("--tau", flags.Tau is not null), ("--cross-selection", flags.CrossSelection is not null) })
+        foreach (var (flag, given) in new[] { ("--batch", flags.Batch is not null), ("--test-fraction", flags.TestFraction is not null), ("--max-test", flags.MaxTest is not null), ("--tau", flags.Tau is not null), ("--cross-selection", flags.CrossSelection is not null), ("--squared-norm-features", flags.SquaredNormFeatures is not null) })
             if (given) throw new UsageException($"{flag}: does not apply to --estimator {NeuralCmiEstimator.EstimatorName} (it trains on groups of Z-neighbours and holds out a quarter of the rows each for validation and test)");
         var defaults = new NeuralCmiOptions();
         var critic = flags.CriticOver(defaults.Critic);

@@ -34,6 +34,7 @@ internal static class NeuralEstimatorSettingsReport
             ["eval_every"] = o.EvalEvery,
             ["patience"] = o.Patience,
             ["cross_selection"] = o.CrossSelection,
+            ["squared_norm_features"] = o.SquaredNormFeatures,
         };
     }
 }

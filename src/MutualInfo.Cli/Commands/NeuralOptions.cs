@@ -23,6 +23,7 @@ internal sealed class NeuralOptions
     public Option<int?> EvalEvery { get; } = IntOption("Neural: training steps between held-out evaluations (default 50)", "--eval-every");
     public Option<int?> Patience { get; } = IntOption("Neural: stop after this many evaluations without a new best (default 5)", "--patience");
     public Option<bool> CrossSelection { get; } = new("--cross-selection") { Description = "Neural: early-stop on one half of the held-out rows and estimate on the other, both ways, averaged (no upward bias from picking the best evaluation; batches of n_test/2)" };
+    public Option<bool> SquaredNormFeatures { get; } = new("--squared-norm-features") { Description = "Neural: append each side's squared norm as one more critic input (MI unchanged; a radial coordinate for the critic)" };
     public Option<double?> Tau { get; } = DoubleOption("SMILE's clipping threshold τ (default 5; --estimator smile only)", "--tau");
 
     // Own parsers so that a malformed value gets a one-line message naming the flag (not the CLR type name).
@@ -50,12 +51,13 @@ internal sealed class NeuralOptions
 
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Critic, Layers, Hidden, Embedding, Activation, Steps, Batch, LearningRate, TestFraction, MaxTest, EvalEvery, Patience, CrossSelection, Tau })
+        foreach (Option option in new Option[] { Critic, Layers, Hidden, Embedding, Activation, Steps, Batch, LearningRate, TestFraction, MaxTest, EvalEvery, Patience, CrossSelection, SquaredNormFeatures, Tau })
             command.Options.Add(option);
     }
 
     public NeuralSettings Get(ParseResult parsed) => new(
         parsed.GetValue(Critic), parsed.GetValue(Layers), parsed.GetValue(Hidden), parsed.GetValue(Embedding), parsed.GetValue(Activation),
         parsed.GetValue(Steps), parsed.GetValue(Batch), parsed.GetValue(LearningRate), parsed.GetValue(TestFraction), parsed.GetValue(MaxTest),
-        parsed.GetValue(EvalEvery), parsed.GetValue(Patience), parsed.GetValue(Tau), parsed.GetValue(CrossSelection) ? true : null);
+        parsed.GetValue(EvalEvery), parsed.GetValue(Patience), parsed.GetValue(Tau), parsed.GetValue(CrossSelection) ? true : null,
+        parsed.GetValue(SquaredNormFeatures) ? true : null);
 }

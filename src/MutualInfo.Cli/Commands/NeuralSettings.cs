@@ -10,7 +10,7 @@ namespace MutualInfo.Cli.Commands;
 internal sealed record NeuralSettings(
     string? Critic = null, int? Layers = null, int? Hidden = null, int? Embedding = null, string? Activation = null,
     int? Steps = null, int? Batch = null, double? LearningRate = null, double? TestFraction = null, int? MaxTest = null,
-    int? EvalEvery = null, int? Patience = null, double? Tau = null, bool? CrossSelection = null)
+    int? EvalEvery = null, int? Patience = null, double? Tau = null, bool? CrossSelection = null, bool? SquaredNormFeatures = null)
 {
     /// <summary>No neural flag given.</summary>
     public static NeuralSettings None { get; } = new();
@@ -22,7 +22,7 @@ internal sealed record NeuralSettings(
         [
             ("--critic", Critic), ("--layers", Layers), ("--hidden", Hidden), ("--embedding", Embedding), ("--activation", Activation),
             ("--steps", Steps), ("--batch", Batch), ("--lr", LearningRate), ("--test-fraction", TestFraction), ("--max-test", MaxTest),
-            ("--eval-every", EvalEvery), ("--patience", Patience), ("--tau", Tau), ("--cross-selection", CrossSelection),
+            ("--eval-every", EvalEvery), ("--patience", Patience), ("--tau", Tau), ("--cross-selection", CrossSelection), ("--squared-norm-features", SquaredNormFeatures),
         ];
         return all.Where(f => f.Value is not null).Select(f => f.Flag);
     }

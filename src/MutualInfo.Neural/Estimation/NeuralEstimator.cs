@@ -66,8 +66,9 @@ public sealed class NeuralEstimator : IMiEstimator
         SampleValidation.RequireRows(samples, MinSamples(samples.DimX, samples.DimY), $"the neural estimator {Name}");
         SampleValidation.RequireFinite(samples);
         var data = Standardization.Apply(samples);
+        if (_options.SquaredNormFeatures) data = SquaredNormFeatures.Append(data);
         var (train, test) = Split(data, seed);
-        RequireFeasibleCritic(test.Count, samples.DimX, samples.DimY);
+        RequireFeasibleCritic(test.Count, data.DimX, data.DimY);
         var selection = _options.CrossSelection ? new CrossSelection(test.Count, CoreBound()) : null;
         var (scores, lastImprovedAtEnd, steps) = TrainAndScore(train, test, seed, selection);
         int n = selection?.HalfSize ?? test.Count;
