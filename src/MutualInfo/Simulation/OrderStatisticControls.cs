@@ -11,8 +11,9 @@ namespace MutualInfo.Simulation;
 /// plus 1) for j = 1..<see cref="Gaps"/>; and so are their products with the functions of y. Why logarithms: the
 /// value follows log S, S the negatives' sum, and at high I a few negatives with huge r dominate S, with M_j about
 /// linear in ln V_j; the Legendre polynomials of the uniform G(M)^{n−1} are bounded and cannot follow the rare trials
-/// where the maximum dominates (measured at 20-d, I = 15, n = 2^18: these 25 controls cross-fitted shrink the SE about
-/// 14× against 9× for the Legendre maximum's block with moment controls). ℓ, ℓ² and g_j have exponential tails, so
+/// where the maximum dominates (measured at 20-d, I = 15, n = 2^18 over 29 seeds with independent fresh positives: these
+/// 25 controls, cross-fitted, shrink the SE about 14× in true spread, against 9–10× for the Legendre maximum's block
+/// with moment controls). ℓ, ℓ² and g_j have exponential tails, so
 /// their cross-fitted coefficients stay accurate, unlike the negatives' heavy-tailed moment sums.
 /// </summary>
 internal static class OrderStatisticControls
