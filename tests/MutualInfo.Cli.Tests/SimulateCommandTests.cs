@@ -165,7 +165,7 @@ public class SimulateCommandTests
     public void A_damaged_shard_file_is_named_in_the_one_line_error()
     {
         using var dir = new TempDirectory();
-        File.WriteAllText(dir.File("garbage.json"), "{\"format\": \"mi-simulate-shard/2\", \"shard\": ");
+        File.WriteAllText(dir.File("garbage.json"), "{\"format\": \"mi-simulate-shard/3\", \"shard\": ");
         var result = CliProcess.RunIn(dir.Path, "simulate", "merge", "garbage.json");
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("mi: error: merge: cannot read 'garbage.json': ", result.Stderr);

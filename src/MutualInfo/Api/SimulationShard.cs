@@ -34,7 +34,7 @@ public sealed class SimulationShard
     /// <summary>The specifications of the simulated families, in the order given.</summary>
     public IReadOnlyList<string> Families => Settings.Select(s => s.Family.Name).ToArray();
 
-    /// <summary>Writes the shard file (JSON, format <c>mi-simulate-shard/2</c>) to <paramref name="stream"/>.</summary>
+    /// <summary>Writes the shard file (JSON, format <c>mi-simulate-shard/3</c>) to <paramref name="stream"/>.</summary>
     public void WriteTo(Stream stream)
     {
         ArgumentNullException.ThrowIfNull(stream);

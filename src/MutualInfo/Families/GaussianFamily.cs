@@ -210,7 +210,11 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily, ICondi
     /// <summary>
     /// Draws log r(x, y) for x ~ p(x | y) = N(ρy, (1 − ρ²)I) in O(1) each: with x = ρy + √(1 − ρ²) z,
     /// log r = I + ρ²|y|²/2 + ρ√(1 − ρ²)|y| w − ρ²|z|²/2, where w = z·y/|y| ~ N(0, 1) and |z|² − w² ~ χ²_{d−1}
-    /// independent of w (the same rotation as for the negatives).
+    /// independent of w (the same rotation as for the negatives). The m draws form a Latin hypercube: w_k and the
+    /// χ²_{d−1} part of draw k are the quantiles of a uniform point in the k-th and in a randomly permuted stratum of m
+    /// equal-probability strata. Each draw is still exactly from p(x | y), so their average keeps its expectation,
+    /// and its variance falls several-fold against independent draws (measured 8× at 20-d, I = 15, m = 256: the
+    /// average of log(1 + S/r) over them is the value a trial reports).
     /// </summary>
     void IConditionalSamplingFamily.SamplePositiveLogRatios(Rng rng, ReadOnlySpan<double> y, Span<double> dest)
     {
@@ -218,7 +222,21 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily, ICondi
         double rho2 = _rho * _rho, yNorm2 = SquaredNorm(y);
         double offset = _constant + 0.5 * rho2 * yNorm2;
         double slope = _rho * _noiseScale * Math.Sqrt(yNorm2);
-        FillQuadraticScores(rng, offset, -0.5 * rho2, slope, dest);
+        int m = dest.Length;
+        using var strataLease = new PooledArray(m);
+        Span<double> strata = strataLease.Span[..m];
+        for (int k = 0; k < m; k++) strata[k] = k;
+        for (int k = m - 1; k > 0; k--)
+        {
+            int j = rng.NextInt(k + 1);
+            (strata[k], strata[j]) = (strata[j], strata[k]);
+        }
+        for (int k = 0; k < m; k++)
+        {
+            double w = SpecialFunctions.NormalQuantile((k + rng.NextDouble()) / m);
+            double rest = Dim >= 2 ? 2 * SpecialFunctions.InverseRegularizedGammaP(0.5 * (Dim - 1), (strata[k] + rng.NextDouble()) / m) : 0;
+            dest[k] = offset - 0.5 * rho2 * (w * w + rest) + slope * w;
+        }
     }
 
     /// <summary>Legendre polynomials P_1..P_4 of 2F(|y|²) − 1, F the χ²_d distribution function.</summary>
@@ -250,12 +268,27 @@ public sealed class GaussianFamily : KnownMiFamily, IColumnSummaryFamily, ICondi
         if (double.IsPositiveInfinity(q)) return 1;
         double halfLambda = 0.5 * yNorm2 / (_rho * _rho), x = 0.5 * q;
         int centre = (int)halfLambda, spread = (int)(12 * Math.Sqrt(halfLambda)) + 30;
-        double total = 0;
-        for (int j = Math.Max(0, centre - spread); j <= centre + spread; j++)
+        int first = Math.Max(0, centre - spread), last = centre + spread;
+        // From the last term down, with P(a − 1, x) = P(a, x) + x^{a−1}e^{−x}/Γ(a) and the Poisson weights' ratio
+        // w_{j−1}/w_j = j/(λ/2): one incomplete gamma function, and only positive terms added (no cancellation).
+        double a = 0.5 * Dim + last;
+        double gammaP = SpecialFunctions.RegularizedGammaP(a, x);
+        double step = 0;
+        double PoissonWeight(int j) => halfLambda > 0
+            ? Math.Exp(-halfLambda + j * Math.Log(halfLambda) - SpecialFunctions.LogGamma(j + 1))
+            : (j == 0 ? 1 : 0);
+        double weight = PoissonWeight(last), total = 0;
+        for (int j = last; j >= first; j--)
         {
-            double logWeight = halfLambda > 0 ? -halfLambda + j * Math.Log(halfLambda) - SpecialFunctions.LogGamma(j + 1) : (j == 0 ? 0 : double.NegativeInfinity);
-            if (logWeight < -745) continue;
-            total += Math.Exp(logWeight) * SpecialFunctions.RegularizedGammaP(0.5 * Dim + j, x);
+            // The recurrences cannot climb out of an underflow (tiny λ, or a far tail where P(a, x) is below 1e-300 for
+            // the largest a) and lose precision among subnormals: there the weight, and the step, directly.
+            if (weight < 1e-280) weight = PoissonWeight(j);
+            if (step < 1e-280) step = Math.Exp((a - 1) * Math.Log(x) - x - SpecialFunctions.LogGamma(a));
+            total += weight * gammaP;
+            gammaP += step;
+            step *= (a - 1) / x;
+            a--;
+            weight = halfLambda > 0 ? weight * j / halfLambda : 0;
         }
         return Math.Min(1, total);
     }

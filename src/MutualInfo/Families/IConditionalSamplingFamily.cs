@@ -10,8 +10,9 @@ namespace MutualInfo.Families;
 internal interface IConditionalSamplingFamily : IKnownMiFamily
 {
     /// <summary>
-    /// Fills <paramref name="dest"/> with log r(x_m, y) for independent x_m ~ p(x | y), the scores of fresh positives
-    /// for one fixed y (drawn directly from their exact conditional distribution where that is cheaper).
+    /// Fills <paramref name="dest"/> with log r(x_m, y) for x_m ~ p(x | y), the scores of fresh positives for one
+    /// fixed y (drawn directly from their exact conditional distribution where that is cheaper). Each x_m has exactly
+    /// that distribution; they need not be independent (stratified draws make their average less variable).
     /// </summary>
     void SamplePositiveLogRatios(Rng rng, ReadOnlySpan<double> y, Span<double> dest);
 

@@ -9,7 +9,7 @@ namespace MutualInfo.Simulation;
 /// [0] the mean exact log r of the fresh positives minus I; [1..Y] the family's functions of y; then the maximum's
 /// block: with M the largest of the n − 1 negatives' exact log r and G its conditional distribution function given y,
 /// G(M)^{n−1} is uniform on (0, 1), so its Legendre polynomials P_1..P_3 have mean 0 (bounded), as have their products
-/// P_1, P_2 with the Y functions of y; then for each moment
+/// P_1, P_2 with the Y functions of y; then the order statistics' block of <see cref="OrderStatisticControls"/>; then for each moment
 /// exponent α the negatives' moment control Σ_k r_k^α / ((n − 1) E[r^α | y]) − 1 followed by its products with the
 /// Y functions of y (mean 0 too, as the moment control has conditional mean 0 given y).
 /// </summary>
@@ -23,7 +23,7 @@ internal sealed class ConditionalLayout
         _sizes = sizes;
         YControls = yControls;
         Exponents = exponents;
-        ControlsPerSize = 1 + yControls + MaxControls + exponents.Count * (1 + yControls);
+        ControlsPerSize = 1 + yControls + MaxControls + OrderControls + exponents.Count * (1 + yControls);
     }
 
     /// <summary>Legendre polynomials of the uniform transform of the negatives' maximum.</summary>
@@ -38,6 +38,12 @@ internal sealed class ConditionalLayout
     /// <summary>The first control of the maximum's block.</summary>
     public int MaxBlockStart => 1 + YControls;
 
+    /// <summary>Controls of the order statistics' block.</summary>
+    public int OrderControls => OrderStatisticControls.Count(YControls);
+
+    /// <summary>The first control of the order statistics' block.</summary>
+    public int OrderBlockStart => MaxBlockStart + MaxControls;
+
     /// <summary>Number of functions of y.</summary>
     public int YControls { get; }
 
@@ -45,7 +51,7 @@ internal sealed class ConditionalLayout
     public IReadOnlyList<double> Exponents { get; }
 
     /// <summary>The first control of exponent α's block (its moment control; its products with the functions of y follow).</summary>
-    public int MomentBlockStart(int exponent) => 1 + YControls + MaxControls + exponent * (1 + YControls);
+    public int MomentBlockStart(int exponent) => OrderBlockStart + OrderControls + exponent * (1 + YControls);
 
     /// <summary>The layout, or null when the family cannot sample conditional positives or none are asked for.</summary>
     public static ConditionalLayout? For(IKnownMiFamily family, int bounds, int sizes, int conditionalPositives)

@@ -37,8 +37,9 @@ internal sealed class IndependentTrial : ITrial
     private readonly ConditionalLayout? _layout;
     private readonly double[] _exactPositives = [], _scoredPositives = [], _yControls = [], _logMoments = [], _exactBlock = [];
     private readonly NegativeMomentSums? _moments;
-    private readonly double[,] _prefixLogMomentSums = new double[0, 0];
-    private readonly double[] _prefixMax = [], _maxPolynomials = new double[ConditionalLayout.MaxPolynomials];
+    private readonly double[,] _prefixLogMomentSums = new double[0, 0], _prefixTop = new double[0, 0];
+    private readonly double[] _tails = new double[NegativeMomentSums.TopCount];
+    private readonly double[] _maxPolynomials = new double[ConditionalLayout.MaxPolynomials];
 
     public IndependentTrial(IKnownMiFamily family, IReadOnlyList<IBound> bounds, IReadOnlyList<int> batchSizes, CriticSpec? critic = null,
         int conditionalPositives = 0)
@@ -66,7 +67,7 @@ internal sealed class IndependentTrial : ITrial
         _yControls = new double[_conditional.YControlCount];
         _logMoments = new double[NegativeMomentSums.Exponents.Length];
         _prefixLogMomentSums = new double[batchSizes.Count, _logMoments.Length];
-        _prefixMax = new double[batchSizes.Count];
+        _prefixTop = new double[batchSizes.Count, NegativeMomentSums.TopCount];
         int blockLength = Math.Min(BlockSize, _maxN - 1);
         _moments = new NegativeMomentSums(blockLength);
         if (!_critic.IsExact) _exactBlock = new double[blockLength];
@@ -148,12 +149,16 @@ internal sealed class IndependentTrial : ITrial
             controls[0] = meanLogRatio - family.MutualInformation;
             _yControls.CopyTo(controls.Slice(1, _yControls.Length));
             int next = 1 + _yControls.Length;
+            for (int j = 0; j < _tails.Length; j++)
+                _tails[j] = double.IsNegativeInfinity(_prefixTop[s, j]) ? 1 : family.NegativeTailProbability(_prefixTop[s, j], _y);
             // G(M)^{n−1} = (1 − P(l > M))^{n−1}, uniform given y whatever n (continuous scores).
-            double uniform = Math.Exp((n - 1) * SpecialFunctions.Log1P(-family.NegativeTailProbability(_prefixMax[s], _y)));
+            double uniform = Math.Exp((n - 1) * SpecialFunctions.Log1P(-_tails[0]));
             ChiSquareLegendreControls.Legendre(2 * uniform - 1, _maxPolynomials);
             foreach (double p in _maxPolynomials) controls[next++] = p;
             for (int k = 0; k < ConditionalLayout.MaxInteractions; k++)
                 foreach (double yc in _yControls) controls[next++] = _maxPolynomials[k] * yc;
+            OrderStatisticControls.Write(_tails, n - 1, _yControls, controls.Slice(next, layout.OrderControls));
+            next += layout.OrderControls;
             for (int a = 0; a < _logMoments.Length; a++)
             {
                 double moment = Math.Exp(_prefixLogMomentSums[s, a] - _logMoments[a] - Math.Log(n - 1)) - 1;
@@ -200,7 +205,7 @@ internal sealed class IndependentTrial : ITrial
                     if (_moments is not null)
                     {
                         for (int a = 0; a < _logMoments.Length; a++) _prefixLogMomentSums[_sizesAscending[next], a] = _moments.LogSum(a);
-                        _prefixMax[_sizesAscending[next]] = _moments.Max;
+                        for (int j = 0; j < NegativeMomentSums.TopCount; j++) _prefixTop[_sizesAscending[next], j] = _moments.Top(j);
                     }
                 }
             }

@@ -8,15 +8,16 @@ namespace MutualInfo.Simulation;
 /// <summary>
 /// The file of one <see cref="SimulationShard"/> (`mi simulate --shard i/k`): the run's settings and the shard's raw
 /// trial values, each trial value stored as its 8 IEEE-754 bytes (little-endian, base64), so `mi simulate merge`
-/// rebuilds the unsharded result exactly. {"format":"mi-simulate-shard/2","shard":"i/k","bounds":[spec…],"n":[…],"trials","negatives","seed",
+/// rebuilds the unsharded result exactly. {"format":"mi-simulate-shard/3","shard":"i/k","bounds":[spec…],"n":[…],"trials","negatives","seed",
 /// "critic","control_variate","conditional_positives","families":[{"family","critic","blocks":[{"n","controls",
 /// "values":[…per bound],"conditional":[…per bound],"zero_mean_controls":[…]}]}]} (the top-level critic is the first
 /// family's; each family carries its own; "conditional" and "zero_mean_controls" only where the run has conditional
-/// positives).
+/// positives). Version 3: the zero-mean controls gained the order statistics' block and the fresh positives are
+/// stratified, so a version-2 shard cannot be merged with version-3 ones and is refused.
 /// </summary>
 internal static class SimulationShardFile
 {
-    private const string Format = "mi-simulate-shard/2";
+    private const string Format = "mi-simulate-shard/3";
 
     public static void Write(Stream stream, SimulationShard contents)
     {

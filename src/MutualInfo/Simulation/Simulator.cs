@@ -159,7 +159,8 @@ internal static class Simulator
     /// <summary>
     /// The row's estimate from the conditional values with the zero-mean controls (the positive's own log r − I
     /// first), cross-fitted (<see cref="CrossFittedControls"/>): exactly unbiased, with the control set — none, the two
-    /// log r controls, with the functions of y, optionally with the negatives' maximum's block, then with the
+    /// log r controls, with the functions of y, optionally with the negatives' maximum's Legendre block or with the order
+    /// statistics' block (<see cref="OrderStatisticControls"/>), then with the
     /// negatives' moment controls of one more exponent α at a time (smallest, least heavy-tailed α first) — chosen per
     /// fold on the other folds. A moment control enters only at batch sizes where it is not too heavy-tailed, decided in advance
     /// from the family: e^{log moment ratio} ≤ n − 1, i.e. the sum's relative variance at a typical y at most 1 (a
@@ -181,11 +182,16 @@ internal static class Simulator
                 momentEnds.Add(moments.Count);
             }
         double[][] maximum = controls.Skip(layout.MaxBlockStart).Take(layout.MaxControls).ToArray();
-        // Two orderings: the moment blocks straight after the functions of y, or the maximum's block first.
+        double[][] order = controls.Skip(layout.OrderBlockStart).Take(layout.OrderControls).ToArray();
+        // Three orderings: the moment blocks straight after the functions of y, or after the maximum's Legendre block, or
+        // after the order statistics' block (its logarithmic part alone, then with the gaps).
         var withoutMax = new CrossFittedControls.Chain([.. basic, .. moments], [0, 2, basic.Count, .. momentEnds.Select(e => basic.Count + e)]);
         int maxEnd = basic.Count + maximum.Length;
         var withMax = new CrossFittedControls.Chain([.. basic, .. maximum, .. moments], [maxEnd, .. momentEnds.Select(e => maxEnd + e)]);
-        if (CrossFittedControls.Estimate(conditional, [withoutMax, withMax]) is not { } fit) return row;
+        int logEnd = basic.Count + OrderStatisticControls.LogPowers * (1 + layout.YControls), orderEnd = basic.Count + order.Length;
+        var withOrder = new CrossFittedControls.Chain([.. basic, .. order, .. moments], [logEnd, orderEnd, .. momentEnds.Select(e => orderEnd + e)]);
+        CrossFittedControls.Chain[] chains = [withoutMax, withMax, withOrder];
+        if (CrossFittedControls.Estimate(conditional, chains) is not { } fit) return row;
         bool saturated = CappedBounds.Contains(row.Bound) && Math.Log(row.N) - fit.Estimate.Mean < Math.Max(SaturationMargin, 2 * fit.Estimate.StdError);
         return row with
         {

@@ -64,8 +64,8 @@ public class SimulationsShardTests
     [Theory]
     [InlineData("not json", "")]
     [InlineData("{\"format\":\"mi-bench/1\"}", "not a `mi simulate --shard` file")]
-    [InlineData("{\"format\":\"mi-simulate-shard/2\",\"shard\":\"0/2\"}", "")]
-    [InlineData("{\"format\":\"mi-simulate-shard/2\",\"shard\":\"5/2\"}", "shard: ")]
+    [InlineData("{\"format\":\"mi-simulate-shard/3\",\"shard\":\"0/2\"}", "")]
+    [InlineData("{\"format\":\"mi-simulate-shard/3\",\"shard\":\"5/2\"}", "shard: ")]
     public void A_damaged_file_is_invalid_data_saying_what(string text, string says)
     {
         var error = Assert.Throws<InvalidDataException>(() => SimulationShard.Read(new MemoryStream(Encoding.UTF8.GetBytes(text))));

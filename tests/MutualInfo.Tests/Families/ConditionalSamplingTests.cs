@@ -1,6 +1,7 @@
 using MutualInfo.Families;
 using MutualInfo.Numerics;
 using MutualInfo.Randomness;
+using MutualInfo.Simulation;
 
 namespace MutualInfo.Tests.Families;
 
@@ -105,6 +106,89 @@ public class ConditionalSamplingTests
     }
 
     [Theory]
+    [InlineData(0.5, 0.95, 1.920729410347062)]
+    [InlineData(1.0, 0.5, 0.6931471805599453)]
+    [InlineData(9.5, 1e-12, 0)]
+    [InlineData(9.5, 0.3, 0)]
+    [InlineData(9.5, 1 - 1e-9, 0)]
+    [InlineData(200.0, 0.01, 0)]
+    [InlineData(0.5, 1e-20, 0)]
+    public void Inverse_regularized_gamma_inverts_it(double a, double p, double known)
+    {
+        // χ²_1's 95% point is 3.841458820694124 = 2 · 1.9207…; Gamma(1) = Exp(1) has median ln 2. Elsewhere P(a, ·) must
+        // come back to p, to P's own precision (its prefactor e^{−x + a ln x − ln Γ(a)} loses ~1e-13 at a = 200).
+        double x = SpecialFunctions.InverseRegularizedGammaP(a, p);
+        if (known != 0) Assert.Equal(known, x, 1e-13 * known);
+        double slope = Math.Exp((a - 1) * Math.Log(x) - x - SpecialFunctions.LogGamma(a));
+        Assert.Equal(p, SpecialFunctions.RegularizedGammaP(a, x), Math.Max(1e-12 * p, 4e-16 * slope * x) + 1e-16);
+        Assert.Equal(0, SpecialFunctions.InverseRegularizedGammaP(a, 0));
+    }
+
+    [Fact]
+    public void Stratified_positives_keep_the_mean_and_average_with_less_spread_than_independent_draws()
+    {
+        // The average of 64 draws for one y: over 2000 repetitions its mean is E[log r | y] (closed form) and its
+        // variance is below a fifth of the independent draws' σ²/64 (the Latin hypercube removes most of it).
+        IConditionalSamplingFamily family = GaussianFamily.FromMutualInformation(20, 15);
+        var x = new double[20];
+        var y = new double[20];
+        family.SampleJoint(new Rng(41), x, y);
+        double rho2 = 1 - Math.Exp(-2 * 15.0 / 20), yy = y.Sum(v => v * v);
+        double expected = family.MutualInformation + 0.5 * rho2 * (yy - 20);
+        var draws = new double[64];
+        var averages = new double[2000];
+        var rng = new Rng(42);
+        var pooled = new List<double>();
+        for (int i = 0; i < averages.Length; i++)
+        {
+            family.SamplePositiveLogRatios(rng, y, draws);
+            averages[i] = draws.Average();
+            pooled.AddRange(draws);
+        }
+        (double mean, double variance) = NegativeSamplerTests.MeanVariance(averages);
+        (_, double drawVariance) = NegativeSamplerTests.MeanVariance(pooled.ToArray());
+        Assert.True(Math.Abs(mean - expected) < 4 * Math.Sqrt(variance / averages.Length), $"mean {mean} vs {expected}");
+        Assert.True(variance < 0.2 * drawVariance / draws.Length, $"variance of the average {variance} vs independent {drawVariance / draws.Length}");
+    }
+
+    [Theory]
+    [InlineData(20, 15.0, 4095)]
+    [InlineData(3, 1.0, 63)]
+    public void Order_statistic_controls_have_mean_zero_given_the_family_s_exact_tail(int dim, double mi, int negatives)
+    {
+        // Each control over 4000 trials of n − 1 negatives (y drawn afresh) averages 0 within 4.5 SE; ℓ + γ and the first
+        // gap have the spread of ln Exp(1) (π²/6) and of 1 − Exp(1) (1).
+        IConditionalSamplingFamily family = GaussianFamily.FromMutualInformation(dim, mi);
+        var x = new double[dim];
+        var y = new double[dim];
+        var rng = new Rng(51);
+        var scores = new double[negatives];
+        var yControls = new double[family.YControlCount];
+        int count = OrderStatisticControls.Count(yControls.Length);
+        var columns = Enumerable.Range(0, count).Select(_ => new double[4000]).ToArray();
+        var controls = new double[count];
+        var tails = new double[OrderStatisticControls.Gaps + 1];
+        for (int i = 0; i < 4000; i++)
+        {
+            family.SampleJoint(rng, x, y);
+            family.SampleNegativeLogRatios(rng, y, scores);
+            family.WriteYControls(y, yControls);
+            double[] top = scores.OrderByDescending(s => s).Take(tails.Length).ToArray();
+            for (int j = 0; j < tails.Length; j++) tails[j] = family.NegativeTailProbability(top[j], y);
+            OrderStatisticControls.Write(tails, negatives, yControls, controls);
+            for (int c = 0; c < count; c++) columns[c][i] = controls[c];
+        }
+        foreach (double[] column in columns)
+        {
+            (double mean, double variance) = NegativeSamplerTests.MeanVariance(column);
+            Assert.True(Math.Abs(mean) < 4.5 * Math.Sqrt(variance / column.Length), $"control mean {mean} ± {Math.Sqrt(variance / column.Length)}");
+        }
+        Assert.InRange(NegativeSamplerTests.MeanVariance(columns[0]).Variance, Math.PI * Math.PI / 6 * 0.9, Math.PI * Math.PI / 6 * 1.1);
+        int firstGap = OrderStatisticControls.LogPowers * (1 + yControls.Length);
+        Assert.InRange(NegativeSamplerTests.MeanVariance(columns[firstGap]).Variance, 0.9, 1.1);
+    }
+
+    [Theory]
     [InlineData(20, 10.0, 15)]
     [InlineData(3, 1.0, 255)]
     public void Uniform_transform_of_the_negatives_maximum_is_uniform(int dim, double mi, int negatives)
@@ -126,6 +210,33 @@ public class ConditionalSamplingTests
         (double mean, double variance) = NegativeSamplerTests.MeanVariance(uniforms);
         Assert.InRange(mean, 0.5 - 4 * Math.Sqrt(1.0 / 12 / uniforms.Length), 0.5 + 4 * Math.Sqrt(1.0 / 12 / uniforms.Length));
         Assert.InRange(variance, 1.0 / 12 * 0.9, 1.0 / 12 * 1.1);
+    }
+
+    [Theory]
+    [InlineData(20, 15.0, 0.0)]
+    [InlineData(20, 15.0, 1.0)]
+    [InlineData(20, 15.0, 3.0)]
+    [InlineData(3, 1.0, 1.0)]
+    [InlineData(1, 0.5, 0.1)]
+    public void Negative_tail_probability_equals_the_noncentral_chi_square_mixture_term_by_term(int dim, double mi, double yScale)
+    {
+        // The recurrence against the Poisson mixture summed directly, one incomplete gamma function per term, at
+        // thresholds from the bulk to far in the tail (P down to ~1e-30).
+        var family = GaussianFamily.FromMutualInformation(dim, mi);
+        double rho2 = 1 - Math.Exp(-2 * mi / dim), c = mi, a = -rho2 / (2 * (1 - rho2));
+        var y = Enumerable.Repeat(yScale, dim).ToArray();
+        double yy = yScale * yScale * dim, halfLambda = 0.5 * yy / rho2;
+        foreach (double below in new[] { 0.5, 5, 20, 40 })
+        {
+            double ceiling = c + a * yy * (1 - 1 / rho2), t = ceiling - below;
+            double x = 0.5 * (t - ceiling) / a, direct = 0;
+            for (int j = 0; j < 400; j++)
+            {
+                double weight = halfLambda > 0 ? Math.Exp(-halfLambda + j * Math.Log(halfLambda) - SpecialFunctions.LogGamma(j + 1)) : (j == 0 ? 1 : 0);
+                direct += weight * SpecialFunctions.RegularizedGammaP(0.5 * dim + j, x);
+            }
+            Assert.Equal(direct, ((IConditionalSamplingFamily)family).NegativeTailProbability(t, y), 1e-12 * direct);
+        }
     }
 
     [Fact]
