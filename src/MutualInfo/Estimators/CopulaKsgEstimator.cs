@@ -93,9 +93,17 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
         MiEstimate? bound = null;
         if (reasons.Count > 0 && fit is not null && _options.HeldOutLowerBound is { } lowerBound)
         {
-            // Only where the evidence already doubts KSG: a learned critic costs seconds to minutes.
-            bound = lowerBound.Estimate(scores, seed);
-            (reported, low, high, reasons, coversBoth) = CopulaKsgReliability.Decide(evidence with { LowerBound = bound });
+            // Only where the evidence already doubts KSG: a learned critic costs seconds to minutes. The check is
+            // optional evidence, so a bound that cannot be computed (e.g. training diverged) is reported, not fatal.
+            try
+            {
+                bound = lowerBound.Estimate(scores, seed);
+                (reported, low, high, reasons, coversBoth) = CopulaKsgReliability.Decide(evidence with { LowerBound = bound });
+            }
+            catch (ArgumentException e)
+            {
+                warnings.Add($"the held-out lower bound ({lowerBound.Name}) could not be computed, so it was not consulted: {e.Message}");
+            }
         }
         if (splits == 0) (low, high) = (double.NaN, double.NaN);
         string method = $"KSG (k = {_options.Ksg.K}) on normal scores {correction}; "

@@ -60,6 +60,26 @@ public class HeldOutLowerBoundTests
         Assert.Contains("reported: the held-out lower bound", e.UncertaintyMethod);
     }
 
+    /// <summary>Fails as a diverged critic does.</summary>
+    private sealed class FailingBound : IMiEstimator
+    {
+        public string Name => "failing";
+        public int MinSamples(int dimX, int dimY) => 2;
+        public double PointEstimate(PairedSamples samples, ulong seed) => Estimate(samples, seed).Mi;
+        public MiEstimate Estimate(PairedSamples samples, ulong seed) => throw new ArgumentException("training diverged", "options.LearningRate");
+    }
+
+    [Fact]
+    public void ABoundThatFailsIsAWarningAndChangesNothingElse()
+    {
+        var samples = Sample("student-t:dx=3,dy=3,dof=2", 2000, 3, out _);
+        var without = WithBound(new FixedBound(-1, 0.01)).Estimate(samples, 1);
+        var e = WithBound(new FailingBound()).Estimate(samples, 1);
+        Assert.Equal(without.Mi, e.Mi, 12);
+        Assert.Equal(without.Reliability.Reasons, e.Reliability.Reasons);
+        Assert.Contains(e.Warnings, w => w.StartsWith("the held-out lower bound (failing) could not be computed", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void ABoundWithinTheCombinedErrorChangesNothing()
     {
