@@ -24,8 +24,9 @@ namespace MutualInfo.Estimators;
 /// verdict is unreliable, the estimate is the largest of K, G and N (KSG errs low on non-Gaussian dependence in several
 /// dimensions, its neighbourhoods average the density over a ball; G is the dependence the correlations alone
 /// carry; N, the MI between the squared norms (<see cref="SquaredNormBound"/>), is a lower bound that a shared scale
-/// fills), and the CI keeps the higher of K's and N's lower ends and reaches up to K + <see cref="NonGaussianWidening"/> × (K − G)⁺, to G and to N — or has no upper end
-/// above <see cref="MaxDimensionForKsg"/> columns, where KSG can miss a non-Gaussian dependence entirely.
+/// fills), and the CI keeps the higher of K's and N's lower ends and reaches up to K + <see cref="NonGaussianWidening"/> × (K − G)⁺, to G and to N — or, above
+/// <see cref="MaxDimensionForKsg"/> columns, where KSG can miss a non-Gaussian dependence entirely and its correction
+/// is only approximate, has no upper end and reaches down to G's lower end too.
 /// Independently: fewer than <see cref="MinRowsPerDimension"/> rows per column is a reason of its own; no Gaussian
 /// fit (n ≤ d + 1) extends the CI down to 0 and leaves its upper end open, as does an estimate within 1 nat of log n.
 /// </summary>
@@ -71,6 +72,10 @@ internal static class CopulaKsgReliability
             mi = Math.Max(e.Ksg, fit.Mi);
             bool open = e.Dims > MaxDimensionForKsg;
             high = open ? double.PositiveInfinity : Math.Max(Math.Max(high, fit.Mi + 2 * fit.StdError), e.Ksg + NonGaussianWidening * Math.Max(0, e.Ksg - fit.Mi));
+            // Above MaxDimensionForKsg columns the surrogate correction of K is only approximate, so a K above G may be
+            // K's own error rather than non-Gaussian dependence (a 50 + 50 Gaussian was flagged so): the CI keeps G's
+            // lower end as well, as it does for consistent data.
+            if (open) low = Math.Min(low, fit.Mi - 2 * fit.StdError);
             if (e.Norms is { } norms && double.IsFinite(norms.Mi))
             {
                 // A lower bound: the MI is at least what the norms carry, so the CI's lower end may rise to theirs.
