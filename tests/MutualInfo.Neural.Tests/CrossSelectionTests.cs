@@ -44,7 +44,7 @@ public sealed class CrossSelectionTests
         double seA = Sd(HeldOutScores.ColumnTerms(Block(steps[bestB], n, 0, half), half, NeuralObjectiveKind.InfoNce, 0));
         double seB = Sd(HeldOutScores.ColumnTerms(Block(steps[bestA], n, half, rest), rest, NeuralObjectiveKind.InfoNce, 0));
         Assert.Equal(0.5 * Math.Sqrt(seA * seA + seB * seB), se, 12);
-        Assert.Equal(half, selection.HalfSize);
+        Assert.Equal(half, selection.BatchRows);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using MutualInfo.Bounds;
-using MutualInfo.Statistics;
 
 namespace MutualInfo.Neural.Estimation;
 
@@ -10,7 +9,7 @@ namespace MutualInfo.Neural.Estimation;
 /// score it), and the estimate is their mean. Reporting the best value of one set, as plain early stopping does,
 /// is the maximum of correlated noisy values and sits above the critic's true held-out value.
 /// </summary>
-internal sealed class CrossSelection
+internal sealed class CrossSelection : IHeldOutSelection
 {
     private readonly int _n, _half;
     private readonly IBound _bound;
@@ -29,8 +28,9 @@ internal sealed class CrossSelection
         _bAtBestA = new double[(n - _half) * (n - _half)];
     }
 
-    /// <summary>Rows in the smaller half (the batch size behind each kept value).</summary>
-    public int HalfSize => _half;
+    /// <inheritdoc />
+    /// <remarks>The smaller half: the batch behind each kept value.</remarks>
+    public int BatchRows => _half;
 
     /// <summary>Reads one evaluation's full score matrix; true when either half found a new best.</summary>
     public bool Offer(ReadOnlySpan<double> scores)
@@ -56,13 +56,13 @@ internal sealed class CrossSelection
 
     /// <summary>
     /// The mean of the two honest held-out values and its SE, ½√(SE_A² + SE_B²) (the halves are disjoint rows;
-    /// each SE from its per-column terms as <see cref="HeldOutScores"/> computes them).
+    /// each SE from its per-column terms, <see cref="HeldOutScores.StandardError"/>).
     /// </summary>
     public (double Mi, double StdError) Estimate(NeuralObjectiveKind kind, double tau)
     {
         double onB = _bound.EvaluateBatch(_bAtBestA, _n - _half), onA = _bound.EvaluateBatch(_aAtBestB, _half);
-        double seB = StdError(HeldOutScores.ColumnTerms(_bAtBestA, _n - _half, kind, tau));
-        double seA = StdError(HeldOutScores.ColumnTerms(_aAtBestB, _half, kind, tau));
+        double seB = HeldOutScores.StandardError(_bAtBestA, _n - _half, kind, tau);
+        double seA = HeldOutScores.StandardError(_aAtBestB, _half, kind, tau);
         return (0.5 * (onA + onB), 0.5 * Math.Sqrt(seA * seA + seB * seB));
     }
 
@@ -70,12 +70,5 @@ internal sealed class CrossSelection
     {
         for (int i = 0; i < size; i++)
             scores.Slice((start + i) * _n + start, size).CopyTo(block.AsSpan(i * size, size));
-    }
-
-    private static double StdError(double[] terms)
-    {
-        var moments = new RunningMoments();
-        foreach (double t in terms) moments.Add(t);
-        return moments.StdError;
     }
 }

@@ -1,3 +1,5 @@
+using MutualInfo.Statistics;
+
 namespace MutualInfo.Neural.Estimation;
 
 /// <summary>
@@ -33,6 +35,14 @@ internal static class HeldOutScores
                 break;
         }
         return terms;
+    }
+
+    /// <summary>SE of the value of <paramref name="kind"/> on <paramref name="scores"/>: sd of its per-column terms / √n.</summary>
+    public static double StandardError(ReadOnlySpan<double> scores, int n, NeuralObjectiveKind kind, double tau)
+    {
+        var moments = new RunningMoments();
+        foreach (double t in ColumnTerms(scores, n, kind, tau)) moments.Add(t);
+        return moments.StdError;
     }
 
     /// <summary>log mean_i exp(min(S[i,j], cap)) per column j, over all i or over i ≠ j; scores are also clamped below at −cap.</summary>

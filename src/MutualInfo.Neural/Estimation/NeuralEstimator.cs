@@ -69,18 +69,16 @@ public sealed class NeuralEstimator : IMiEstimator
         if (_options.SquaredNormFeatures) data = SquaredNormFeatures.Append(data);
         var (train, test) = Split(data, seed);
         RequireFeasibleCritic(test.Count, data.DimX, data.DimY);
-        var selection = _options.CrossSelection ? new CrossSelection(test.Count, CoreBound()) : null;
-        var (scores, lastImprovedAtEnd, steps) = TrainAndScore(train, test, seed, selection);
-        int n = selection?.HalfSize ?? test.Count;
-        var (mi, se) = selection is not null
-            ? selection.Estimate(_kind, _tau)
-            : (CoreBound().EvaluateBatch(scores, n), StandardError(HeldOutScores.ColumnTerms(scores, n, _kind, _tau)));
+        IHeldOutSelection selection = _options.CrossSelection ? new CrossSelection(test.Count, CoreBound()) : new BestEvaluation(test.Count, CoreBound());
+        var (lastImprovedAtEnd, steps) = TrainAndScore(train, test, seed, selection);
+        int n = selection.BatchRows;
+        var (mi, se) = selection.Estimate(_kind, _tau);
         var warnings = new List<string>();
         double? cap = _kind == NeuralObjectiveKind.InfoNce ? Math.Log(n) : null;
         if (cap is not null) warnings.AddRange(CeilingWarnings(mi, se, n));
         if (lastImprovedAtEnd)
             warnings.Add($"the held-out estimate was still rising at the step budget ({_options.MaxSteps} steps): the critic may be undertrained; allow more steps");
-        string method = selection is not null
+        string method = _options.CrossSelection
             ? $"held-out, cross-selected: critic trained on {train.Count} rows for {steps} steps; the {test.Count} held-out rows form two halves, the step best on one half is scored on the other (evaluations every {_options.EvalEvery} steps, patience {_options.Patience}), " +
               $"estimate = mean of the two ({n}-row batches); SE = ½√(SE₁² + SE₂²), each sd of the per-column terms / √{n} (delta method for log-mean-exp terms), CI = ±1.96 SE; ignores training variance"
             : $"held-out: critic trained on {train.Count} rows for {steps} steps (early stopping every {_options.EvalEvery} steps, patience {_options.Patience}), " +
@@ -170,9 +168,12 @@ public sealed class NeuralEstimator : IMiEstimator
         MemoryBudget.Require(_options.Critic.TrainingBytes(dimX, dimY, _options.BatchSize, (double)_options.BatchSize * _options.BatchSize), $"the critic ({_options.Critic.Hidden} units × {_options.Critic.Layers} layers)", "options.Critic.Hidden");
     }
 
-    /// <summary>Trains with early stopping; returns the best held-out score matrix (double, row-major).</summary>
-    /// <remarks>With a <paramref name="selection"/>, the halves it keeps decide early stopping and the estimate.</remarks>
-    private (double[] Scores, bool LastImprovedAtEnd, int Steps) TrainAndScore(PairedSamples train, PairedSamples test, ulong seed, CrossSelection? selection)
+    /// <summary>
+    /// Trains with early stopping: every <see cref="NeuralEstimatorOptions.EvalEvery"/> steps the held-out scores go to
+    /// <paramref name="selection"/>, and training stops after <see cref="NeuralEstimatorOptions.Patience"/> offers
+    /// without a new best. Returns whether the last evaluation still improved at the step budget, and the steps run.
+    /// </summary>
+    private (bool LastImprovedAtEnd, int Steps) TrainAndScore(PairedSamples train, PairedSamples test, ulong seed, IHeldOutSelection selection)
     {
         var trainer = new CriticTrainer(_options.Critic, ObjectiveSpec.Parse(_objectiveSpec), train.DimX, train.DimY, new TrainerOptions
         {
@@ -182,11 +183,8 @@ public sealed class NeuralEstimator : IMiEstimator
         using var _ = trainer;
         using var xTest = HeldOutTensors.FromRows(test.X, test.Count, test.DimX);
         using var yTest = HeldOutTensors.FromRows(test.Y, test.Count, test.DimY);
-        var bound = CoreBound();
         int n = test.Count, maxEvaluations = (_options.MaxSteps + _options.EvalEvery - 1) / _options.EvalEvery;
-        var current = new double[n * n];
-        var best = new double[n * n];
-        double bestValue = double.NegativeInfinity;
+        var scores = new double[n * n];
         int sinceBest = 0, evaluations = 0, step = 0;
         bool improvedLast = false;
         var sampler = EpochSampler(train);
@@ -194,29 +192,13 @@ public sealed class NeuralEstimator : IMiEstimator
         {
             int until = Math.Min(_options.MaxSteps, step + _options.EvalEvery);
             for (; step < until; step++) trainer.Step(sampler);
-            HeldOutTensors.Score(trainer.Critic, xTest, yTest, current);
-            RequireFiniteScores(current, step);
-            if (selection is not null)
-            {
-                improvedLast = selection.Offer(current);
-                sinceBest = improvedLast ? 0 : sinceBest + 1;
-                _options.Progress?.Invoke(++evaluations, maxEvaluations);
-                continue;
-            }
-            double value = bound.EvaluateBatch(current, n);
-            improvedLast = value > bestValue;
-            if (improvedLast)
-            {
-                (best, current) = (current, best);
-                bestValue = value;
-                sinceBest = 0;
-            }
-            else sinceBest++;
+            HeldOutTensors.Score(trainer.Critic, xTest, yTest, scores);
+            RequireFiniteScores(scores, step);
+            improvedLast = selection.Offer(scores);
+            sinceBest = improvedLast ? 0 : sinceBest + 1;
             _options.Progress?.Invoke(++evaluations, maxEvaluations);
         }
-        // No finite evaluation (e.g. NaN scores): report the last one rather than an all-zero matrix.
-        if (double.IsNegativeInfinity(bestValue)) Array.Copy(current, best, current.Length);
-        return (best, improvedLast && step >= _options.MaxSteps, step);
+        return (improvedLast && step >= _options.MaxSteps, step);
     }
 
     // Scores of +∞ or NaN mean training diverged (a learning rate far too large): a bound on them would be NaN.
@@ -247,12 +229,5 @@ public sealed class NeuralEstimator : IMiEstimator
                 train.Y.AsSpan(row * train.DimY, train.DimY).CopyTo(y.Slice(r * train.DimY, train.DimY));
             }
         };
-    }
-
-    private static double StandardError(double[] terms)
-    {
-        var moments = new RunningMoments();
-        foreach (double t in terms) moments.Add(t);
-        return moments.StdError;
     }
 }
