@@ -47,10 +47,6 @@ public sealed record NeuralCmiOptions
         if (GroupSize < 2) throw new ArgumentOutOfRangeException("options.GroupSize", $"must be at least 2, got {GroupSize}");
         if (GroupsPerBatch < 1) throw new ArgumentOutOfRangeException("options.GroupsPerBatch", $"at least one group of {GroupSize} rows per step, got {GroupsPerBatch} groups");
         if (!(TrainFraction > 0 && TrainFraction < 1)) throw new ArgumentOutOfRangeException("options.TrainFraction", $"must lie strictly between 0 and 1, got {TrainFraction}");
-        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new ArgumentOutOfRangeException("options.LearningRate", $"must be positive, got {LearningRate}");
-        if (MaxSteps < 1) throw new ArgumentOutOfRangeException("options.MaxSteps", $"must be at least 1, got {MaxSteps}");
-        if (EvalEvery < 1) throw new ArgumentOutOfRangeException("options.EvalEvery", $"must be at least 1, got {EvalEvery}");
-        if (Patience < 1) throw new ArgumentOutOfRangeException("options.Patience", $"must be at least 1, got {Patience}");
-        if (Threads < 0) throw new ArgumentOutOfRangeException("options.Threads", $"must be at least 0, got {Threads}");
+        TrainingSchedule.Validate(LearningRate, MaxSteps, EvalEvery, Patience, Threads);
     }
 }

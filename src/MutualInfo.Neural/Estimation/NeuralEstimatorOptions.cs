@@ -88,10 +88,6 @@ public sealed record NeuralEstimatorOptions
         if (!(TestFraction > 0 && TestFraction < 1)) throw new ArgumentOutOfRangeException("options.TestFraction", $"must lie strictly between 0 and 1, got {TestFraction}");
         if (MaxTest < 2) throw new ArgumentOutOfRangeException("options.MaxTest", $"must be at least 2, got {MaxTest}");
         if (BatchSize < 2) throw new ArgumentOutOfRangeException("options.BatchSize", $"must be at least 2, got {BatchSize}");
-        if (!(LearningRate > 0) || !double.IsFinite(LearningRate)) throw new ArgumentOutOfRangeException("options.LearningRate", $"must be positive, got {LearningRate}");
-        if (MaxSteps < 1) throw new ArgumentOutOfRangeException("options.MaxSteps", $"must be at least 1, got {MaxSteps}");
-        if (EvalEvery < 1) throw new ArgumentOutOfRangeException("options.EvalEvery", $"must be at least 1, got {EvalEvery}");
-        if (Patience < 1) throw new ArgumentOutOfRangeException("options.Patience", $"must be at least 1, got {Patience}");
-        if (Threads < 0) throw new ArgumentOutOfRangeException("options.Threads", $"must be at least 0, got {Threads}");
+        TrainingSchedule.Validate(LearningRate, MaxSteps, EvalEvery, Patience, Threads);
     }
 }
