@@ -79,7 +79,7 @@ internal static class CopulaKsgReliability
             if (e.Norms is { } norms && double.IsFinite(norms.Mi))
             {
                 // A lower bound: the MI is at least what the norms carry, so the CI's lower end may rise to theirs.
-                double normsSe = double.IsFinite(norms.StdError) ? norms.StdError : 0;
+                double normsSe = FiniteOrZero(norms.StdError);
                 mi = Math.Max(mi, norms.Mi);
                 low = Math.Max(low, norms.Mi - 2 * normsSe);
                 high = Math.Max(high, norms.Mi + 2 * normsSe);
@@ -104,7 +104,7 @@ internal static class CopulaKsgReliability
         {
             // The MI is at least the bound's expectation: report it, start the CI from it and let the upper end reach
             // as far above it as the non-Gaussian widening reaches above KSG.
-            double boundSe = Variance(bound.StdError) > 0 ? bound.StdError : 0;
+            double boundSe = FiniteOrZero(bound.StdError);
             mi = bound.Mi;
             low = Math.Max(low, bound.Mi - 2 * boundSe);
             double gaussian = e.Fit?.Mi ?? 0;
@@ -174,6 +174,9 @@ internal static class CopulaKsgReliability
 
     /// <summary>SE², or 0 for an SE that could not be estimated (no splits, no surrogates).</summary>
     private static double Variance(double se) => double.IsFinite(se) ? se * se : 0;
+
+    /// <summary>An SE, or 0 for one that could not be estimated.</summary>
+    private static double FiniteOrZero(double se) => double.IsFinite(se) ? se : 0;
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
