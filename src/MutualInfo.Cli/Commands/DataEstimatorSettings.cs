@@ -17,7 +17,7 @@ internal sealed record DataEstimatorSettings(int K, double TieNoise, int Splits,
     /// The held-out neural lower bound ksg-copula consults where its evidence doubts KSG (null with
     /// --no-lower-bound-check). Building it does not load libtorch; only its first estimate does.
     /// </summary>
-    /// With progress shown, one line says when that training starts (it may take seconds to a minute after the bar).
+    /// <remarks>With progress shown, one line says when that training starts (it may take seconds to a minute after the bar).</remarks>
     public IMiEstimator? HeldOutLowerBound()
     {
         if (!LowerBoundCheck) return null;
