@@ -89,23 +89,23 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
         var norms = squaredNorms is null ? null : SquaredNormBound.Estimate(squaredNorms, Inner(null), seed);
         var evidence = new CopulaKsgReliability.Evidence(mi, se, lo, hi, bias?.Bias ?? 0, samples.Count, samples.DimX + samples.DimY, fit, magnitude, norms,
             bias?.GapSd ?? double.NaN, bias?.Count ?? 0, bias?.BiasError ?? double.NaN);
-        var (reported, low, high, reasons, coversBoth) = CopulaKsgReliability.Decide(evidence);
+        var decision = CopulaKsgReliability.Decide(evidence);
         MiEstimate? bound = null;
-        if (reasons.Count > 0 && fit is not null && _options.HeldOutLowerBound is { } lowerBound)
+        if (decision.Reasons.Count > 0 && fit is not null && _options.HeldOutLowerBound is { } lowerBound)
         {
             // Only where the evidence already doubts KSG: a learned critic costs seconds to minutes. The check is
             // optional evidence, so a bound that cannot be computed (e.g. training diverged) is reported, not fatal.
             try
             {
                 bound = lowerBound.Estimate(scores, seed);
-                (reported, low, high, reasons, coversBoth) = CopulaKsgReliability.Decide(evidence with { LowerBound = bound });
+                decision = CopulaKsgReliability.Decide(evidence with { LowerBound = bound });
             }
             catch (ArgumentException e)
             {
                 warnings.Add($"the held-out lower bound ({lowerBound.Name}) could not be computed, so it was not consulted: {e.Message}");
             }
         }
-        if (splits == 0) (low, high) = (double.NaN, double.NaN);
+        var (reported, low, high) = splits == 0 ? (decision.Mi, double.NaN, double.NaN) : (decision.Mi, decision.Low, decision.High);
         string method = $"KSG (k = {_options.Ksg.K}) on normal scores {correction}; "
             + (splits == 0 ? "no SE and no CI (0 splits)" : $"SE² = half-splitting SE² ({splits} splits)"
                 + (bias is null ? "" : " + Monte-Carlo variance of the surrogate bias")
@@ -116,9 +116,10 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
             + (norms is null ? "" : $", MI of the squared norms (a lower bound) {norms.Mi:0.000} ± {norms.StdError:0.000}")
             + (bound is null ? "" : $", held-out lower bound ({bound.Estimator}) {bound.Mi:0.000} ± {bound.StdError:0.000}")
             + (reported == mi ? "" : $"; reported: the {ReportedName(reported, norms, bound)} (KSG gave {mi:0.000})")
-            + (splits > 0 && coversBoth ? "; the CI covers both estimates" : "")
-            + (splits > 0 && reasons.Count > 0 ? "; the CI is widened for the reliability reasons" : "");
-        return (Result(samples, reported, se, low, high, warnings, method) with { Reliability = Reliability.From(reasons) }).WithCiNotBelowZero();
+            + (splits > 0 && decision.CoversBoth ? "; the CI covers both estimates" : "")
+            + (splits > 0 && decision.WidenedForCopula ? $"; KSG and the Gaussian-copula MI disagree, so the copula is not Gaussian and the surrogates did not measure KSG's bias on it: the CI is widened by {CopulaKsgReliability.UnmeasuredBiasAllowance:0.00} nats each side" : "")
+            + (splits > 0 && decision.Reasons.Count > 0 ? "; the CI is widened for the reliability reasons" : "");
+        return (Result(samples, reported, se, low, high, warnings, method) with { Reliability = Reliability.From(decision.Reasons) }).WithCiNotBelowZero();
     }
 
     private static string ReportedName(double reported, SquaredNormBound? norms, MiEstimate? bound) =>
