@@ -105,7 +105,8 @@ public sealed class CopulaKsgEstimator : IMiEstimator, IPermutationStatistic
                 warnings.Add($"the held-out lower bound ({lowerBound.Name}) could not be computed, so it was not consulted: {e.Message}");
             }
         }
-        var (reported, low, high) = splits == 0 ? (decision.Mi, double.NaN, double.NaN) : (decision.Mi, decision.Low, decision.High);
+        double reported = decision.Mi;
+        var (low, high) = splits == 0 ? (double.NaN, double.NaN) : (decision.Low, decision.High);
         string method = $"KSG (k = {_options.Ksg.K}) on normal scores {correction}; "
             + (splits == 0 ? "no SE and no CI (0 splits)" : $"SE² = half-splitting SE² ({splits} splits)"
                 + (bias is null ? "" : " + Monte-Carlo variance of the surrogate bias")
