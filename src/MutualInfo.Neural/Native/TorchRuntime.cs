@@ -37,6 +37,7 @@ internal static class TorchRuntime
     private static bool _loaded;
     private static bool _hookInstalled;
     private static IntPtr _repairedHandle;
+    private static IntPtr _nativeAotHandle;
     private static IOException? _repairFailure;
 
     /// <summary>Where the repaired copy came from, or null when the normal load worked (the usual case).</summary>
@@ -99,8 +100,11 @@ internal static class TorchRuntime
     private static IntPtr ResolveUnderNativeAot(string name, Assembly requester, DllImportSearchPath? searchPath)
     {
         if (name != LibraryName && name != LibraryFile) return IntPtr.Zero;
-        if (FindOriginal() is { } original && NativeLibrary.TryLoad(original, out var handle)) return handle;
-        return ResolveRepaired(requester, name);
+        IntPtr known = Volatile.Read(ref _nativeAotHandle);
+        if (known != IntPtr.Zero) return known;
+        IntPtr handle = FindOriginal() is { } original && NativeLibrary.TryLoad(original, out var loaded) ? loaded : ResolveRepaired(requester, name);
+        Volatile.Write(ref _nativeAotHandle, handle);
+        return handle;
     }
 
     /// <summary>
