@@ -6,8 +6,10 @@ REPS wall times per side; and compute only (no process start-up or CSV reading: 
 peer's own timer around ksg_cmi), best of REPS. Like against like: mi --threads 1 against the peer with workers=1
 (one core each), and mi with its default threads (all cores) against workers=-1 (all cores).
 
-mi is the ReadyToRun build, published first by `dotnet publish src/MutualInfo.Cli -c Release -r linux-x64` (the
-command this script runs unless --mi names another binary).
+mi is the Native AOT build, published first by `dotnet publish src/MutualInfo.Cli -c Release -r linux-x64
+-p:PublishAot=true` (the command this script runs unless --mi names another binary; it needs clang and zlib1g-dev). To
+time the ReadyToRun build instead, publish it elsewhere and name it: `dotnet publish src/MutualInfo.Cli -c Release -r
+linux-x64 -o /tmp/mi-r2r` then `timing.py --mi /tmp/mi-r2r/mi`.
 
 Usage: timing.py [--mi PATH] [--reps 3]
 """
@@ -26,9 +28,9 @@ PUBLISHED = os.path.join(ROOT, "src/MutualInfo.Cli/bin/Release/net10.0/linux-x64
 
 
 def publish():
-    # The ReadyToRun build (see src/MutualInfo.Cli/MutualInfo.Cli.csproj), rebuilt so a stale binary is never timed.
+    # The Native AOT build (see src/MutualInfo.Cli/MutualInfo.Cli.csproj), rebuilt so a stale binary is never timed.
     subprocess.run(["dotnet", "publish", os.path.join(ROOT, "src/MutualInfo.Cli"), "-c", "Release", "-r", "linux-x64",
-                    "--nologo", "-v", "quiet"], check=True, stdout=subprocess.DEVNULL)
+                    "-p:PublishAot=true", "--nologo", "-v", "quiet"], check=True, stdout=subprocess.DEVNULL)
     return PUBLISHED
 
 
@@ -58,7 +60,7 @@ def best(cmd, reps):
 
 def main():
     p = argparse.ArgumentParser()
-    p.add_argument("--mi", help="the mi binary to time (default: publish the ReadyToRun build and time it)")
+    p.add_argument("--mi", help="the mi binary to time (default: publish the Native AOT build and time it)")
     p.add_argument("--reps", type=int, default=3)
     a = p.parse_args()
     a.mi = a.mi or publish()

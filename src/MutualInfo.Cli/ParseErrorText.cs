@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MutualInfo.Estimators;
 
 namespace MutualInfo.Cli;
 
@@ -20,13 +21,16 @@ internal static partial class ParseErrorText
         return m.Success ? $"{m.Groups["option"].Value}: expected {Expected(m.Groups["type"].Value)}, got '{m.Groups["value"].Value}'" : first;
     }
 
+    // The enums that options take, named rather than looked up by name (Type.GetType): a trimmed or Native AOT mi does
+    // not promise to keep a type that only a string names.
+    private static readonly Type[] OptionEnums = [typeof(NeighbourSearch)];
+
     private static string Expected(string type) => type switch
     {
         "System.UInt64" => "a whole number from 0 to 18446744073709551615",
         "System.Int32" => "a whole number from -2147483648 to 2147483647",
         "System.Double" => "a number",
-        _ when type.StartsWith("MutualInfo.", StringComparison.Ordinal) && Type.GetType(type + ", MutualInfo") is { IsEnum: true } e
-            => $"one of {string.Join(", ", Enum.GetNames(e))}",
+        _ when OptionEnums.FirstOrDefault(e => e.FullName == type) is { } e => $"one of {string.Join(", ", Enum.GetNames(e))}",
         _ => $"a value of type {type.Split('.')[^1]}",
     };
 

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 using System.Security.Cryptography;
@@ -18,6 +19,9 @@ namespace MutualInfo.Neural.Native;
 /// copies the library to a cache directory with every version requirement that no relocation uses marked weak
 /// (<see cref="ElfVersionNeeds"/>; a two-byte change), preloads the copy's dependencies from the original directory
 /// and returns the copy's handle. If nothing can be weakened, the hook declines and the real loader error is reported.</para>
+/// <para>A Native AOT mi has no such event: there the repair is a DllImport resolver for TorchSharp, which tries the
+/// normal load by full path first, and <see cref="EnsureLoaded"/> resolves the library before TorchSharp's own load,
+/// which then finds it already mapped.</para>
 /// </remarks>
 internal static class TorchRuntime
 {
@@ -33,6 +37,7 @@ internal static class TorchRuntime
     private static bool _loaded;
     private static bool _hookInstalled;
     private static IntPtr _repairedHandle;
+    private static IntPtr _nativeAotHandle;
     private static IOException? _repairFailure;
 
     /// <summary>Where the repaired copy came from, or null when the normal load worked (the usual case).</summary>
@@ -52,6 +57,7 @@ internal static class TorchRuntime
         {
             if (_loaded) return;
             InstallRepairHook();
+            if (!RuntimeFeature.IsDynamicCodeSupported) LoadBeforeTorchSharpUnderNativeAot();
             try
             {
                 torch.InitializeDeviceType(DeviceType.CPU);
@@ -80,9 +86,37 @@ internal static class TorchRuntime
         lock (Gate)
         {
             if (_hookInstalled || !OperatingSystem.IsLinux()) return;
-            AssemblyLoadContext.Default.ResolvingUnmanagedDll += ResolveRepaired;
+            // Native AOT (no dynamic code) never raises ResolvingUnmanagedDll; it does ask an assembly's DllImport resolver.
+            if (RuntimeFeature.IsDynamicCodeSupported) AssemblyLoadContext.Default.ResolvingUnmanagedDll += ResolveRepaired;
+            else NativeLibrary.SetDllImportResolver(typeof(torch).Assembly, ResolveUnderNativeAot);
             _hookInstalled = true;
         }
+    }
+
+    /// <summary>
+    /// The resolver is asked before the runtime's own search, so it does that search's job for LibTorchSharp: the
+    /// original by full path, and the repaired copy only when the original does not load.
+    /// </summary>
+    private static IntPtr ResolveUnderNativeAot(string name, Assembly requester, DllImportSearchPath? searchPath)
+    {
+        if (name != LibraryName && name != LibraryFile) return IntPtr.Zero;
+        IntPtr known = Volatile.Read(ref _nativeAotHandle);
+        if (known != IntPtr.Zero) return known;
+        IntPtr handle = FindOriginal() is { } original && NativeLibrary.TryLoad(original, out var loaded) ? loaded : ResolveRepaired(requester, name);
+        Volatile.Write(ref _nativeAotHandle, handle);
+        return handle;
+    }
+
+    /// <summary>
+    /// TorchSharp's own load looks LibTorchSharp up by name without the resolver and, failing that, falls back on
+    /// Assembly.Location, which is empty in a native binary. Loading it here first (the repaired copy has the same
+    /// soname) makes that look-up find it; if it cannot be loaded at all, the loader's reason is thrown here.
+    /// </summary>
+    private static void LoadBeforeTorchSharpUnderNativeAot()
+    {
+        if (!OperatingSystem.IsLinux() || ResolveUnderNativeAot(LibraryName, typeof(torch).Assembly, null) != IntPtr.Zero) return;
+        if (Volatile.Read(ref _repairFailure) is { } failure) throw failure;
+        throw new InvalidOperationException($"libtorch could not be loaded: {DescribeLoadFailure() ?? "unknown reason"}");
     }
 
     private static IntPtr ResolveRepaired(Assembly requester, string name)
@@ -119,7 +153,10 @@ internal static class TorchRuntime
         if (AppContext.GetData("NATIVE_DLL_SEARCH_DIRECTORIES") is string probe)
             directories.AddRange(probe.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries));
         directories.Add(AppContext.BaseDirectory);
+        // Empty in a native (AOT) binary, whose natives sit in AppContext.BaseDirectory above; so skipped there.
+#pragma warning disable IL3000
         string? torchSharpDir = Path.GetDirectoryName(typeof(torch).Assembly.Location);
+#pragma warning restore IL3000
         if (!string.IsNullOrEmpty(torchSharpDir))
         {
             directories.Add(torchSharpDir);
