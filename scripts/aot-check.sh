@@ -2,7 +2,7 @@
 # Publishes mi twice, ReadyToRun and Native AOT (needs clang and zlib1g-dev), into a temporary folder, runs every
 # command on fixed seeds with each (mi simulate with its defaults, about 40 s a build; the rest is small), and fails
 # unless the outputs are the same: stdout, exit codes, JSON and CSV files with their timing fields left out, and the
-# plots byte for byte. Not part of CI (which has no clang); run it after changing anything the native build touches
+# plots byte for byte. .ci/run runs it last (after `scripts/setup.sh --aot`); run it by hand after changing anything the native build touches
 # (trimming, reflection, native loading). Writes the projects' Release bin/ and obj/ and a temporary folder.
 # Usage: bash scripts/aot-check.sh [--keep]
 set -euo pipefail

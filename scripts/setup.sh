@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Installs the system packages MutualInfo needs on Debian 12: fonts for plot text (ScottPlot draws no text without
-# them) and libgomp for libtorch. Idempotent; does nothing when everything is present.
+# them) and libgomp for libtorch; with --aot also clang and zlib1g-dev, which the Native AOT publish of mi links with
+# (README, "Commands"). Idempotent; does nothing when everything is present.
 set -euo pipefail
 needed=(fonts-dejavu-core libgomp1)
+[[ "${1:-}" == "--aot" ]] && needed+=(clang zlib1g-dev)
 missing=()
 for p in "${needed[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
