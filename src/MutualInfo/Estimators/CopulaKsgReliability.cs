@@ -94,20 +94,12 @@ internal static class CopulaKsgReliability
                 ? Invariant($"; in {e.Dims} dimensions KSG can miss such dependence entirely, so the data do not bound the MI from above")
                 : Invariant($"; KSG errs low on such dependence, so the CI reaches up to KSG + {NonGaussianWidening:0.#} × (KSG − Gaussian-copula MI)")));
         }
-        else if (e.Dims <= 2)
+        else if (e.Dims <= 2 && Math.Abs(e.Ksg - fit.Mi) > DisagreementToleranceOf(e, fit))
         {
-            if (Math.Abs(e.Ksg - fit.Mi) > DisagreementToleranceOf(e, fit))
-            {
-                low -= UnmeasuredBiasAllowance;
-                high += UnmeasuredBiasAllowance;
-                widenedForCopula = true;
-            }
-            else
-            {
-                coversBoth = true;
-                low = Math.Min(low, fit.Mi - 2 * fit.StdError);
-                high = Math.Max(high, fit.Mi + 2 * fit.StdError);
-            }
+            // 1 + 1 columns, not Gaussian-copula: K stays (and the verdict ok), its CI widened for the unmeasured bias.
+            low -= UnmeasuredBiasAllowance;
+            high += UnmeasuredBiasAllowance;
+            widenedForCopula = true;
         }
         else
         {
