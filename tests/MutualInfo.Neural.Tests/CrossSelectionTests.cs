@@ -61,6 +61,17 @@ public sealed class CrossSelectionTests
         Assert.False(selection.Offer(high));   // ties are not improvements
     }
 
+    [Fact]
+    public void WithoutAFiniteEvaluationTheEstimateIsWhatTheEvaluationsGaveNotTheValueOfAnEmptyMatrix()
+    {
+        // All scores −∞: every InfoNCE value is −∞, so no step is ever a best; an all-zero kept block would have read
+        // 0 nats, a plausible number instead of a diverged critic.
+        int n = 6;
+        var selection = new CrossSelection(n, new InfoNceBound());
+        Assert.False(selection.Offer(Enumerable.Repeat(double.NegativeInfinity, n * n).ToArray()));
+        Assert.Equal(double.NegativeInfinity, selection.Estimate(NeuralObjectiveKind.InfoNce, 0).Mi);
+    }
+
     private static double Sd(double[] terms)
     {
         double mean = terms.Average();

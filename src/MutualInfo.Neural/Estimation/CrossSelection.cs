@@ -38,19 +38,20 @@ internal sealed class CrossSelection : IHeldOutSelection
         CopyBlock(scores, 0, _half, _a);
         CopyBlock(scores, _half, _n - _half, _b);
         double onA = _bound.EvaluateBatch(_a, _half), onB = _bound.EvaluateBatch(_b, _n - _half);
-        bool improved = false;
-        if (onA > _bestA)
-        {
-            _bestA = onA;
-            _b.CopyTo(_bAtBestA, 0);
-            improved = true;
-        }
-        if (onB > _bestB)
-        {
-            _bestB = onB;
-            _a.CopyTo(_aAtBestB, 0);
-            improved = true;
-        }
+        bool improvedA = Keep(onA, ref _bestA, _b, _bAtBestA), improvedB = Keep(onB, ref _bestB, _a, _aAtBestB);
+        return improvedA || improvedB;
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="other"/>'s block when <paramref name="value"/> is a new best — and, as
+    /// <see cref="BestEvaluation"/> does, while no evaluation has been finite yet, so that a training whose every value
+    /// is −∞ yields −∞ (a diverged critic) rather than the value of an all-zero matrix.
+    /// </summary>
+    private static bool Keep(double value, ref double best, double[] other, double[] kept)
+    {
+        bool improved = value > best;
+        if (improved || double.IsNegativeInfinity(best)) other.CopyTo(kept, 0);
+        if (improved) best = value;
         return improved;
     }
 
